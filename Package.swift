@@ -1,0 +1,45 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+// MARK: - Shared settings
+
+/// Settings every target gets: Swift 6 language mode is the package default; these add
+/// the stricter upcoming features we want everywhere.
+let sharedSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+]
+
+// MARK: - Targets
+
+var targets: [Target] = [
+    // Pure value types and rules: money, calendar, catalog, tax, roles, invoicing.
+    .target(name: "BillingCore"),
+    // The actors: Company, SimulationClock, Outbox, UserDirectory, and the Simulation.
+    .target(name: "BillingRuntime", dependencies: ["BillingCore"]),
+    // The command-line tool: argument parsing and wiring only.
+    .executableTarget(name: "billingsim", dependencies: ["BillingCore", "BillingRuntime"]),
+
+    .testTarget(name: "BillingCoreTests", dependencies: ["BillingCore"]),
+    .testTarget(name: "BillingRuntimeTests", dependencies: ["BillingCore", "BillingRuntime"]),
+    // End-to-end tests: they launch the built `billingsim` binary.
+    .testTarget(name: "BillingSimCLITests", dependencies: ["billingsim"]),
+]
+
+for index in targets.indices {
+    targets[index].swiftSettings = (targets[index].swiftSettings ?? []) + sharedSettings
+}
+
+// MARK: - Package
+
+let package = Package(
+    name: "BillingSim",
+    products: [
+        .library(name: "BillingCore", targets: ["BillingCore"]),
+        .library(name: "BillingRuntime", targets: ["BillingRuntime"]),
+        .executable(name: "billingsim", targets: ["billingsim"]),
+    ],
+    dependencies: [],
+    targets: targets,
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,197 @@
+// Billing: what is invoiced when, in advance for plans and in arrears for usage.
+
+extension CompanyState {
+    /// Does all billing work due up to and including `now`: closes usage windows,
+    /// starts new plan periods, and issues their invoices.
+    ///
+    /// At one boundary instant the order is fixed: close the usage window (overage;
+    /// the per-use invoice on annual plans), then start and invoice the new plan period.
+    ///
+    /// - Returns: the number of invoices created.
+    @discardableResult
+    public mutating func runDue(until now: Instant, settings: WorldSettings) -> Int {
+        let before = invoices.count
+        while let due = nextDue, due <= now {
+            if !periodBilled {
+                issuePlanInvoice(at: periodStart, settings: settings)
+            } else if usageEnd <= periodEnd {
+                closeUsageWindow(at: usageEnd, settings: settings)
+            } else {
+                startNextPeriod()
+            }
+            if periodBilled, periodEnd <= usageStart { startNextPeriod() }
+        }
+        return invoices.count - before
+    }
+
+    private mutating func startNextPeriod() {
+        periodIndex += cycle.months
+        periodStart = periodNominalStart
+        periodBilled = false
+    }
+
+    /// The plan invoice for the current period, billed in advance. On monthly plans it
+    /// also carries add-ons for the period and every pending line (overage in arrears,
+    /// small prorations).
+    mutating func issuePlanInvoice(at created: Instant, settings: WorldSettings) {
+        let start = periodStart
+        let end = periodEnd
+        var lines: [InvoiceLine] = []
+        if let price = settings.catalog.plans[plan]?.price(cycle, in: currency)?.minorUnits {
+            let amount = Rounding.divide(price * (end.seconds - start.seconds), by: end.seconds - periodNominalStart.seconds)
+            lines.append(InvoiceLine(kind: .plan(plan, cycle), quantity: 1, unitPrice: price, amount: amount, periodStart: start, periodEnd: end))
+        }
+        if cycle == .monthly {
+            for addOn in addOns {
+                guard let price = settings.catalog.addOns[addOn.id]?.monthly.minorUnits[currency] else { continue }
+                let amount = Rounding.divide(price * (end.seconds - start.seconds), by: end.seconds - periodNominalStart.seconds)
+                lines.append(InvoiceLine(kind: .addOn(addOn.id, site: addOn.site), quantity: 1, unitPrice: price, amount: amount, periodStart: start, periodEnd: end))
+            }
+        }
+        lines += pendingLines
+        pendingLines = []
+        periodBilled = true
+        finalize(kind: .plan, cycle: cycle, created: created, periodStart: start, periodEnd: end, lines: lines, settings: settings)
+    }
+
+    /// Ends the usage window at `end` (its nominal end, or earlier on a cycle change): overage lines (and on annual plans the add-ons
+    /// used) are billed in arrears, on a per-use invoice for annual plans and as pending
+    /// lines of the next plan invoice for monthly plans.
+    mutating func closeUsageWindow(at end: Instant, settings: WorldSettings) {
+        let start = usageStart
+        let window = usageEnd.seconds - usageNominalStart.seconds
+        if let profile, end == usageEnd {
+            let month = profile.sample(&random)
+            usage.visits += month.visits
+            usage.cdnGB += month.cdn
+            usage.diskGB = month.disk
+            usage.diskPeakGB = max(usage.diskPeakGB, month.disk)
+        }
+        var lines = overageLines(from: start, to: end, settings: settings)
+        if cycle == .annual {
+            for addOn in addOns {
+                guard let price = settings.catalog.addOns[addOn.id]?.monthly.minorUnits[currency] else { continue }
+                let from = max(addOn.since, start)
+                guard from < end else { continue }
+                let amount = Rounding.divide(price * (end.seconds - from.seconds), by: window)
+                lines.append(InvoiceLine(kind: .addOn(addOn.id, site: addOn.site), quantity: 1, unitPrice: price, amount: amount, periodStart: from, periodEnd: end))
+            }
+        }
+        usageIndex += 1
+        usageStart = end
+        usage = Usage(carryingDiskOf: usage)
+        if cycle == .annual {
+            lines += pendingLines
+            pendingLines = []
+            if !lines.isEmpty {
+                finalize(kind: .perUse, cycle: .monthly, created: end, periodStart: start, periodEnd: end, lines: lines, settings: settings)
+            }
+        } else {
+            pendingLines += lines
+        }
+    }
+
+    /// Overage lines for the window: usage above the current plan's allowance, or the
+    /// overage already incurred under an earlier plan, whichever is larger.
+    func overageLines(from start: Instant, to end: Instant, settings: WorldSettings) -> [InvoiceLine] {
+        guard let plan = settings.catalog.plans[plan] else { return [] }
+        let prices = settings.catalog.overage
+        var lines: [InvoiceLine] = []
+        func add(_ metric: Metric, _ quantity: Int64, _ price: PriceList) {
+            guard quantity > 0, let unit = price.minorUnits[currency] else { return }
+            lines.append(InvoiceLine(kind: .overage(metric), quantity: quantity, unitPrice: unit, amount: quantity * unit, periodStart: start, periodEnd: end))
+        }
+        let over = usage.overage(against: plan)
+        add(.visits, (over.visits + 999) / 1000, prices.per1000Visits)
+        add(.cdn, over.cdn, prices.perCDNGB)
+        add(.disk, over.disk, prices.perDiskGB)
+        return lines
+    }
+
+    /// Totals, taxes and balance for `lines`, and the invoice appended. In the
+    /// per-company scheme it is numbered at once; in the seller-wide scheme it stays a
+    /// draft until ``assignNumbers(prefix:from:)`` at the barrier.
+    mutating func finalize(
+        kind: Invoice.Kind, cycle: BillingCycle, created: Instant, periodStart: Instant, periodEnd: Instant,
+        lines: [InvoiceLine], settings: WorldSettings
+    ) {
+        let details = self.details
+        let tax = TaxTreatment.decide(
+            seller: settings.seller.country, buyer: details.country, buyerVATNumber: details.vatNumber,
+            on: created.date, rates: settings.taxes)
+        let subtotal = lines.reduce(0) { $0 + $1.amount }
+        let taxAmount = tax.rate.map { $0.tax(on: Money(minorUnits: subtotal, currency)).minorUnits } ?? 0
+        let total = subtotal + taxAmount
+        var applied: Int64 = 0
+        if total > 0 {
+            applied = min(balance, total)
+            balance -= applied
+        } else {
+            balance -= total
+        }
+        var number: InvoiceNumber?
+        if settings.numbering == .perCompany {
+            number = InvoiceNumber(prefix: numberPrefix, sequence: nextSequence)
+            nextSequence += 1
+        }
+        invoices.append(
+            Invoice(
+                number: number, kind: kind, cycle: cycle, created: created, periodStart: periodStart,
+                periodEnd: periodEnd, currency: currency, lines: lines, subtotal: subtotal, tax: tax,
+                taxAmount: taxAmount, total: total, balanceApplied: applied, amountDue: max(0, total - applied),
+                balanceRemaining: balance, detailsRevision: Int32(detailsHistory.count - 1)))
+    }
+
+    /// The number of invoices waiting for a seller-wide number.
+    public var draftCount: Int {
+        var count = 0
+        for invoice in invoices.reversed() {
+            guard invoice.number == nil else { break }
+            count += 1
+        }
+        return count
+    }
+
+    /// Numbers the drafts, in creation order, `first`, `first + 1`, … of the seller's
+    /// series.
+    public mutating func assignNumbers(prefix: String, from first: Int64) {
+        var next = first
+        for index in (invoices.count - draftCount)..<invoices.count {
+            invoices[index].number = InvoiceNumber(prefix: prefix, sequence: next)
+            next += 1
+        }
+    }
+
+    /// The invoices finalized since the last month-end send, marked as sent: each is
+    /// returned exactly once. Drafts are never returned.
+    public mutating func takeUnemailedInvoices() -> Range<Int> {
+        let end = invoices.count - draftCount
+        let range = emailedCount..<max(emailedCount, end)
+        emailedCount = range.upperBound
+        return range
+    }
+
+    /// The members who may receive invoice emails (Owner, Administrator, Billing), by
+    /// user id: whether they turned the emails on is the directory's to say.
+    public var invoiceRecipientCandidates: [UserID] {
+        members.compactMap { Permissions.receivesInvoices($0.role) ? $0.user : nil }
+    }
+}
+
+extension Usage {
+    /// A fresh window that keeps the current disk level (disk is a level, not a flow).
+    init(carryingDiskOf previous: Usage) {
+        self.init()
+        diskGB = previous.diskGB
+        diskPeakGB = previous.diskGB
+    }
+
+    /// Units over `plan`'s allowances, never less than the overage already incurred.
+    func overage(against plan: Plan) -> (visits: Int64, cdn: Int64, disk: Int64) {
+        (
+            max(incurredVisits, visits - plan.visits, 0),
+            max(incurredCDN, cdnGB - plan.cdnGB, 0),
+            max(incurredDisk, diskPeakGB - plan.diskGB, 0)
+        )
+    }
+}

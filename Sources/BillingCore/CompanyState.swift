@@ -1,0 +1,148 @@
+/// Everything one customer company owns, as a value: details, plan, sites, add-ons,
+/// usage, members, invitations, invoices and balance.
+///
+/// Every operation is a mutating method that checks ``Permissions`` first and throws
+/// ``BillingError`` without changing anything when it fails. The runtime's `Company`
+/// actor owns one of these; tests and the baseline loop use it directly.
+public struct CompanyState: Sendable, Hashable {
+    /// The company's identifier, for example `acme`.
+    public let id: String
+    /// Its position in the world, for fixed-order merges.
+    public let index: Int32
+    /// Every revision of the company's details; the last is current.
+    public internal(set) var detailsHistory: [CompanyDetails]
+    /// Payment method as shown, for example `Visa •••• 4242`.
+    public internal(set) var paymentMethod: String
+    /// The currency of every amount.
+    public let currency: Currency
+    /// The current plan.
+    public internal(set) var plan: PlanID
+    /// The current billing cycle.
+    public internal(set) var cycle: BillingCycle
+    /// Anniversary or calendar-month periods.
+    public internal(set) var anchorMode: AnchorMode
+    /// Where the current periods are counted from.
+    public internal(set) var anchor: BillingAnchor
+    /// Month index (from the anchor) of the current plan period's nominal start.
+    public internal(set) var periodIndex: Int
+    /// Start of the current plan period (later than its nominal start only for a
+    /// prorated first calendar-month period).
+    public internal(set) var periodStart: Instant
+    /// Whether the current plan period has been invoiced.
+    public internal(set) var periodBilled: Bool
+    /// Month index of the current usage window.
+    public internal(set) var usageIndex: Int
+    /// Start of the current usage window.
+    public internal(set) var usageStart: Instant
+    /// Usage in the current window.
+    public internal(set) var usage: Usage
+    /// Sites, in creation order.
+    public internal(set) var sites: [Site]
+    /// Add-ons in use, in the order they were added.
+    public internal(set) var addOns: [ActiveAddOn]
+    /// Lines waiting for the next invoice (small prorations, removed add-ons).
+    public internal(set) var pendingLines: [InvoiceLine]
+    /// Account balance (credit) in minor units: applied to the next invoices.
+    public internal(set) var balance: Int64
+    /// Memberships, sorted by user.
+    public internal(set) var members: [Membership]
+    /// Invitations, in the order they were made.
+    public internal(set) var invitations: [Invitation]
+    /// Invoices in the order they were created.
+    public internal(set) var invoices: [Invoice]
+    /// The prefix of the company's own invoice series.
+    public let numberPrefix: String
+    /// The next sequence number of the company's own series.
+    public internal(set) var nextSequence: Int64
+    /// Invoices before this index have been emailed at a month end.
+    public internal(set) var emailedCount: Int
+    /// Closed accounts are billed no more.
+    public internal(set) var closed: Bool
+    /// Simulated monthly traffic (generated companies); `nil` for scripted ones.
+    public internal(set) var profile: UsageProfile?
+    /// The company's own random stream, derived from the world seed and its index.
+    public internal(set) var random: SplitMix64
+
+    /// A company that signs up at `start` with `owner` as its Owner. Its first plan
+    /// invoice is due at `start` (see ``runDue(until:settings:)``).
+    public init(
+        id: String, index: Int32, details: CompanyDetails, currency: Currency, plan: PlanID,
+        cycle: BillingCycle, anchorMode: AnchorMode = .anniversary, owner: UserID, start: Instant,
+        paymentMethod: String = "Invoice", numberPrefix: String? = nil, profile: UsageProfile? = nil,
+        seed: UInt64 = 0
+    ) {
+        self.id = id
+        self.index = index
+        self.detailsHistory = [details]
+        self.paymentMethod = paymentMethod
+        self.currency = currency
+        self.plan = plan
+        self.cycle = cycle
+        self.anchorMode = anchorMode
+        self.anchor = BillingAnchor(start: start, mode: anchorMode)
+        self.periodIndex = 0
+        self.periodStart = start
+        self.periodBilled = false
+        self.usageIndex = 0
+        self.usageStart = start
+        self.usage = Usage()
+        self.sites = []
+        self.addOns = []
+        self.pendingLines = []
+        self.balance = 0
+        self.members = [Membership(user: owner, role: .owner)]
+        self.invitations = []
+        self.invoices = []
+        self.numberPrefix = numberPrefix ?? CompanyState.defaultPrefix(for: id)
+        self.nextSequence = 1
+        self.emailedCount = 0
+        self.closed = false
+        self.profile = profile
+        self.random = SplitMix64(seed: seed, stream: UInt64(UInt32(bitPattern: index)))
+    }
+
+    /// The current details.
+    public var details: CompanyDetails { detailsHistory[detailsHistory.count - 1] }
+
+    /// End (exclusive) of the current plan period.
+    public var periodEnd: Instant { anchor.boundary(periodIndex + cycle.months) }
+
+    /// Nominal start of the current plan period: the denominator of proration.
+    public var periodNominalStart: Instant { anchor.boundary(periodIndex) }
+
+    /// End (exclusive) of the current usage window.
+    public var usageEnd: Instant { anchor.boundary(usageIndex + 1) }
+
+    /// Nominal start of the current usage window: the denominator of per-use proration.
+    public var usageNominalStart: Instant { anchor.boundary(usageIndex) }
+
+    /// The account balance as money.
+    public var balanceMoney: Money { Money(minorUnits: balance, currency) }
+
+    /// The role of `user` here, `nil` when they have none.
+    public func role(of user: UserID) -> Role? {
+        members.first(where: { $0.user == user })?.role
+    }
+
+    /// The next instant at which this company has billing work due; `nil` once closed.
+    public var nextDue: Instant? {
+        guard !closed else { return nil }
+        if !periodBilled { return periodStart }
+        return min(usageEnd, periodEnd)
+    }
+
+    /// Throws ``BillingError/denied(_:)`` unless `actor` may perform `operation`, and
+    /// ``BillingError/accountClosed(_:)`` on a closed account.
+    public func authorize(_ actor: UserRef, _ operation: Operation) throws(BillingError) {
+        guard Permissions.allows(role(of: actor.id), operation) else {
+            throw .denied(AccessDenied(user: actor.email, operation: operation, company: id))
+        }
+        if closed { throw .accountClosed(id) }
+    }
+
+    /// Upper-case letters and digits of `id`, at most 8: `acme` gives `ACME`.
+    public static func defaultPrefix(for id: String) -> String {
+        let kept = id.uppercased().filter { $0.isASCII && ($0.isLetter || $0.isNumber) }
+        return kept.isEmpty ? "C" : String(kept.prefix(8))
+    }
+}

@@ -1,0 +1,63 @@
+/// A finalized (or, in the seller-wide scheme, briefly a draft) invoice.
+///
+/// Amounts are minor units of ``currency``; ``Money`` views are computed. The buyer's
+/// details at the time of issue are the company's details revision ``detailsRevision``.
+public struct Invoice: Sendable, Hashable, Codable {
+    /// Why the invoice was issued.
+    public enum Kind: String, Sendable, Hashable, Codable {
+        /// A plan period billed in advance (with add-ons, overages and pending lines on
+        /// monthly plans).
+        case plan
+        /// The monthly per-use invoice of an annual plan: add-ons and overages.
+        case perUse = "per-use"
+        /// A plan change whose net charge exceeded the threshold, issued at once.
+        case proration
+    }
+
+    /// The number; `nil` only for a seller-wide draft waiting for its barrier.
+    public var number: InvoiceNumber?
+    /// Why it was issued.
+    public var kind: Kind
+    /// The billing cycle it belongs to (per-use invoices are monthly).
+    public var cycle: BillingCycle
+    /// The creation date: the instant it was finalized.
+    public var created: Instant
+    /// Start of the service billed.
+    public var periodStart: Instant
+    /// End (exclusive) of the service billed.
+    public var periodEnd: Instant
+    /// The currency of every amount.
+    public var currency: Currency
+    /// The line items.
+    public var lines: [InvoiceLine]
+    /// Sum of the lines.
+    public var subtotal: Int64
+    /// VAT treatment: rate, reverse charge or none.
+    public var tax: TaxTreatment
+    /// VAT amount: the rate applied to the subtotal, rounded half away from zero.
+    public var taxAmount: Int64
+    /// Subtotal plus VAT: the amount charged.
+    public var total: Int64
+    /// Account balance used to pay this invoice.
+    public var balanceApplied: Int64
+    /// What the customer pays: total minus balance applied, never negative.
+    public var amountDue: Int64
+    /// The account balance left after this invoice.
+    public var balanceRemaining: Int64
+    /// Index into the company's details history: name, address, country, VAT number as
+    /// they were at issue.
+    public var detailsRevision: Int32
+
+    /// The amount charged (``total``) as money.
+    public var totalMoney: Money { Money(minorUnits: total, currency) }
+    /// ``amountDue`` as money.
+    public var amountDueMoney: Money { Money(minorUnits: amountDue, currency) }
+    /// ``subtotal`` as money.
+    public var subtotalMoney: Money { Money(minorUnits: subtotal, currency) }
+    /// ``taxAmount`` as money.
+    public var taxMoney: Money { Money(minorUnits: taxAmount, currency) }
+    /// ``balanceApplied`` as money.
+    public var balanceAppliedMoney: Money { Money(minorUnits: balanceApplied, currency) }
+    /// ``balanceRemaining`` as money.
+    public var balanceRemainingMoney: Money { Money(minorUnits: balanceRemaining, currency) }
+}

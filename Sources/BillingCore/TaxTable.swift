@@ -1,0 +1,56 @@
+/// Standard VAT rates per country as dated data: each rate applies from its date until
+/// the next change.
+public struct TaxTable: Sendable, Hashable, Codable {
+    /// One rate taking effect on a date.
+    public struct Change: Sendable, Hashable, Codable {
+        /// The first day the rate applies.
+        public var effective: CivilDate
+        /// The standard rate from that day.
+        public var rate: TaxRate
+    }
+
+    /// Changes per country, sorted by date.
+    public private(set) var changes: [Country: [Change]]
+
+    /// An empty table, or one with the given changes.
+    public init(changes: [Country: [Change]] = [:]) {
+        self.changes = changes.mapValues { $0.sorted { $0.effective < $1.effective } }
+    }
+
+    /// Adds (or replaces) the rate of `country` from `effective` on.
+    public mutating func set(_ rate: TaxRate, for country: Country, from effective: CivilDate) {
+        var list = changes[country, default: []].filter { $0.effective != effective }
+        list.append(Change(effective: effective, rate: rate))
+        list.sort { $0.effective < $1.effective }
+        changes[country] = list
+    }
+
+    /// The standard rate of `country` on `date`; `nil` when the table has none.
+    public func rate(for country: Country, on date: CivilDate) -> TaxRate? {
+        changes[country]?.last(where: { $0.effective <= date })?.rate
+    }
+
+    /// The EU standard rates, with the changes of 2024 and 2025 that DOMAIN.md names.
+    public static let standardEU: TaxTable = {
+        var table = TaxTable()
+        let since = CivilDate(unchecked: 2000, 1, 1)
+        let rates: [(String, Int64)] = [
+            ("AT", 2000), ("BE", 2100), ("BG", 2000), ("HR", 2500), ("CY", 1900), ("CZ", 2100),
+            ("DK", 2500), ("EE", 2200), ("FI", 2400), ("FR", 2000), ("DE", 1900), ("GR", 2400),
+            ("HU", 2700), ("IE", 2300), ("IT", 2200), ("LV", 2100), ("LT", 2100), ("LU", 1700),
+            ("MT", 1800), ("NL", 2100), ("PL", 2300), ("PT", 2300), ("RO", 1900), ("SK", 2000),
+            ("SI", 2200), ("ES", 2100), ("SE", 2500),
+        ]
+        for (code, bp) in rates {
+            table.set(TaxRate(basisPoints: bp), for: Country(unchecked: code), from: since)
+        }
+        let dated: [(String, Int, Int, Int64)] = [
+            ("FI", 2024, 9, 2550), ("EE", 2025, 7, 2400), ("RO", 2025, 8, 2100), ("SK", 2025, 1, 2300),
+        ]
+        for (code, year, month, bp) in dated {
+            let day = CivilDate(unchecked: year, month, 1)
+            table.set(TaxRate(basisPoints: bp), for: Country(unchecked: code), from: day)
+        }
+        return table
+    }()
+}

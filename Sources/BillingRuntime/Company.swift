@@ -1,0 +1,87 @@
+public import BillingCore
+
+/// One customer company: owns its ``CompanyState``. The clock visits it when billing is
+/// due; the ``Simulation`` calls it for operations performed as users.
+public actor Company {
+    /// The company's identifier.
+    public nonisolated let id: String
+    /// Its index in the world.
+    public nonisolated let index: Int32
+    private var state: CompanyState
+    private let settings: WorldSettings
+
+    /// A company actor owning `state`.
+    public init(_ state: CompanyState, settings: WorldSettings) {
+        self.id = state.id
+        self.index = state.index
+        self.state = state
+        self.settings = settings
+    }
+
+    /// What a visit or an operation changed that the clock must know.
+    public struct Report: Sendable {
+        /// Invoices created.
+        public var created: Int
+        /// Invoices waiting for a seller-wide number.
+        public var drafts: Int
+        /// The next instant with billing due.
+        public var nextDue: Instant?
+    }
+
+    /// Runs all billing due up to `now`.
+    func runDue(until now: Instant) -> Report {
+        let created = state.runDue(until: now, settings: settings)
+        return Report(created: created, drafts: state.draftCount, nextDue: state.nextDue)
+    }
+
+    /// Numbers the drafts from `first` in the seller-wide series.
+    func assignNumbers(prefix: String, from first: Int64) {
+        state.assignNumbers(prefix: prefix, from: first)
+    }
+
+    /// Performs an operation on a copy of the state and keeps it only if it succeeds, so
+    /// a failed operation changes nothing.
+    public func perform<T: Sendable>(
+        _ operation: @Sendable (inout CompanyState, WorldSettings) throws(BillingError) -> T
+    ) throws(BillingError) -> (T, Report) {
+        var copy = state
+        let before = copy.invoices.count
+        let result = try operation(&copy, settings)
+        state = copy
+        return (result, Report(created: state.invoices.count - before, drafts: state.draftCount, nextDue: state.nextDue))
+    }
+
+    /// Reads the state.
+    public func read<T: Sendable>(_ body: @Sendable (CompanyState) -> T) -> T { body(state) }
+
+    /// The whole state, for snapshots and reports.
+    public var snapshot: CompanyState { state }
+
+    /// The invoices finalized since the last send with their recipient candidates; each
+    /// invoice is handed out exactly once.
+    func takeEmails() -> [PendingEmail] {
+        let range = state.takeUnemailedInvoices()
+        guard !range.isEmpty else { return [] }
+        let candidates = state.invoiceRecipientCandidates
+        return range.compactMap { position in
+            state.invoices[position].number.map {
+                PendingEmail(company: index, invoice: Int32(position), number: $0, candidates: candidates)
+            }
+        }
+    }
+
+    /// SHA-256 of the company's canonical dump.
+    func digest() -> [UInt8] {
+        var hash = SHA256()
+        hash.update(state.canonicalDump())
+        return hash.finalize()
+    }
+}
+
+/// An invoice ready to be emailed and the members who may receive it.
+struct PendingEmail: Sendable {
+    var company: Int32
+    var invoice: Int32
+    var number: InvoiceNumber
+    var candidates: [UserID]
+}

@@ -1,0 +1,36 @@
+/// Runs `body` on every item with at most `width` chunks of items in flight, one task
+/// per chunk (never one per item), and returns the results in item order, whatever
+/// order the tasks finish in.
+func fanOut<Item: Sendable, Result: Sendable>(
+    _ items: [Item], width: Int, _ body: @escaping @Sendable (Item) async -> Result
+) async -> [Result] {
+    guard items.count > 1, width > 1 else {
+        var results: [Result] = []
+        results.reserveCapacity(items.count)
+        for item in items { results.append(await body(item)) }
+        return results
+    }
+    let chunkSize = max(16, (items.count + width * 8 - 1) / (width * 8))
+    let chunks = stride(from: 0, to: items.count, by: chunkSize).map { $0..<min($0 + chunkSize, items.count) }
+    var byChunk = [[Result]](repeating: [], count: chunks.count)
+    await withTaskGroup(of: (Int, [Result]).self) { group in
+        var next = 0
+        func launch() {
+            let index = next
+            let slice = Array(items[chunks[index]])
+            next += 1
+            group.addTask {
+                var out: [Result] = []
+                out.reserveCapacity(slice.count)
+                for item in slice { out.append(await body(item)) }
+                return (index, out)
+            }
+        }
+        while next < min(width, chunks.count) { launch() }
+        while let (index, results) = await group.next() {
+            byChunk[index] = results
+            if next < chunks.count { launch() }
+        }
+    }
+    return byChunk.flatMap { $0 }
+}

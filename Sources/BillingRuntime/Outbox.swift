@@ -1,0 +1,48 @@
+public import BillingCore
+
+/// One invoice email: to one recipient, for one invoice, sent at one month end.
+public struct OutboxMessage: Sendable, Hashable {
+    /// The month-end instant it was sent at.
+    public var sentAt: Instant
+    /// The recipient.
+    public var recipient: UserID
+    /// The company's index.
+    public var company: Int32
+    /// The invoice's position in its company.
+    public var invoice: Int32
+    /// The invoice number (named in the subject).
+    public var number: InvoiceNumber
+}
+
+/// Receives the invoice emails of each month end; the clock is its only writer.
+/// Messages are kept compact and rendered to text on demand.
+public actor Outbox {
+    private var messages: [OutboxMessage] = []
+
+    /// An empty outbox.
+    public init() {}
+
+    /// Appends one month end's messages, already in their fixed order.
+    func append(_ batch: [OutboxMessage]) { messages += batch }
+
+    /// Every message so far, in sending order.
+    public var all: [OutboxMessage] { messages }
+
+    /// The number of messages.
+    public var count: Int { messages.count }
+
+    /// The messages to one recipient.
+    public func messages(to recipient: UserID) -> [OutboxMessage] { messages.filter { $0.recipient == recipient } }
+
+    /// SHA-256 over every message in order.
+    func digest() -> [UInt8] {
+        var hash = SHA256()
+        for message in messages {
+            hash.update(message.sentAt.seconds)
+            hash.update(Int64(message.recipient.rawValue))
+            hash.update(Int64(message.company))
+            hash.update(message.number.description)
+        }
+        return hash.finalize()
+    }
+}

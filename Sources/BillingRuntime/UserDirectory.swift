@@ -1,0 +1,58 @@
+public import BillingCore
+
+/// Owns every user of a world and their notification settings; the ``Simulation`` and
+/// the clock (at month ends) talk to it.
+public actor UserDirectory {
+    private var registry = UserRegistry()
+
+    /// An empty directory.
+    public init() {}
+
+    /// Registers a user, or returns the one with the same email (any case).
+    public func register(email: String, name: String) throws(BillingError) -> UserID {
+        try registry.register(email: email, name: name)
+    }
+
+    /// Registers many users at once (population generation) with their opt-in choice.
+    func registerAll(_ users: [(email: String, name: String, invoiceByEmail: Bool)]) throws(BillingError) -> [UserID] {
+        var ids: [UserID] = []
+        ids.reserveCapacity(users.count)
+        for user in users {
+            let id = try registry.register(email: user.email, name: user.name)
+            if user.invoiceByEmail { try registry.setInvoiceByEmail(true, for: id, by: id) }
+            ids.append(id)
+        }
+        return ids
+    }
+
+    /// The reference (id and email) of the user with `email`.
+    public func ref(email: String) throws(BillingError) -> UserRef {
+        guard let id = registry.id(forEmail: email) else { throw .unknownUser(email) }
+        return registry.ref(id)
+    }
+
+    /// The user with `id`.
+    public func user(_ id: UserID) -> User { registry[id] }
+
+    /// The number of users.
+    public var count: Int { registry.count }
+
+    /// Turns `target`'s invoice emails on or off, as `actor`: only for themselves.
+    public func setInvoiceByEmail(_ on: Bool, for target: UserID, by actor: UserID) throws(BillingError) {
+        try registry.setInvoiceByEmail(on, for: target, by: actor)
+    }
+
+    /// The recipients of each pending email: candidates who turned invoice emails on.
+    func recipients(of pending: [PendingEmail], sentAt: Instant) -> [OutboxMessage] {
+        var out: [OutboxMessage] = []
+        for email in pending {
+            for user in email.candidates where registry[user].notifications.invoiceByEmail {
+                out.append(OutboxMessage(sentAt: sentAt, recipient: user, company: email.company, invoice: email.invoice, number: email.number))
+            }
+        }
+        return out
+    }
+
+    /// The whole registry, for snapshots and the digest.
+    public var snapshot: UserRegistry { registry }
+}
