@@ -4,7 +4,7 @@
 extension CompanyState {
     /// The operation that manages a user holding `role`: company-level roles need
     /// ``Operation/manageCompanyUsers``, site roles ``Operation/manageSiteUsers``.
-    static func managing(_ roles: Role...) -> Operation {
+    public static func managing(_ roles: Role...) -> Operation {
         roles.contains(where: \.isCompanyLevel) ? .manageCompanyUsers : .manageSiteUsers
     }
 

@@ -27,7 +27,7 @@ public struct SplitMix64: RandomNumberGenerator, Sendable, Hashable, Codable {
     /// small bounds used here and, above all, deterministic).
     public mutating func below(_ bound: Int) -> Int {
         precondition(bound > 0, "below(0)")
-        return Int((next() >> 32) &* UInt64(bound) >> 32)
+        return Int(((next() >> 32) &* UInt64(bound)) >> 32)
     }
 
     /// True with probability `percent`/100.

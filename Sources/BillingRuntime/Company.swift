@@ -26,6 +26,8 @@ public actor Company {
         public var drafts: Int
         /// The next instant with billing due.
         public var nextDue: Instant?
+        /// Whether an operation moved ``nextDue``.
+        public var rescheduled = false
     }
 
     /// Runs all billing due up to `now`.
@@ -47,8 +49,14 @@ public actor Company {
         var copy = state
         let before = copy.invoices.count
         let result = try operation(&copy, settings)
+        let dueBefore = state.nextDue
         state = copy
-        return (result, Report(created: state.invoices.count - before, drafts: state.draftCount, nextDue: state.nextDue))
+        return (
+            result,
+            Report(
+                created: state.invoices.count - before, drafts: state.draftCount, nextDue: state.nextDue,
+                rescheduled: state.nextDue != dueBefore)
+        )
     }
 
     /// Reads the state.

@@ -13,12 +13,13 @@ struct EventCalendar: Sendable {
         if scheduled.count < count { scheduled += repeatElement(Int64.max, count: count - scheduled.count) }
     }
 
-    /// Schedules `company` at `time` (`nil`: nothing due), replacing its earlier entry.
+    /// Schedules `company` at `time` (`nil`: nothing due) unless it is already due
+    /// earlier. Keeping the earlier entry is always safe: a visit with nothing due does
+    /// nothing and reschedules, so an operation racing a visit can never lose a due.
     mutating func schedule(_ company: Int32, at time: Instant?) {
-        let seconds = time?.seconds ?? Int64.max
-        guard scheduled[Int(company)] != seconds else { return }
+        guard let seconds = time?.seconds, seconds < scheduled[Int(company)] else { return }
         scheduled[Int(company)] = seconds
-        if seconds != Int64.max { push((seconds, company)) }
+        push((seconds, company))
     }
 
     /// The earliest live instant, if any.

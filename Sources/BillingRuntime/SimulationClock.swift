@@ -39,6 +39,9 @@ public actor SimulationClock {
     /// The company with `id`, if any.
     public func company(id: String) -> Company? { indexByID[id].map { companies[Int($0)] } }
 
+    /// The company at `index`.
+    public func company(at index: Int32) -> Company { companies[Int(index)] }
+
     /// Every company actor, in index order.
     public var allCompanies: [Company] { companies }
 

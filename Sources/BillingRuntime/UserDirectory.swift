@@ -9,6 +9,7 @@ public actor UserDirectory {
     public init() {}
 
     /// Registers a user, or returns the one with the same email (any case).
+    @discardableResult
     public func register(email: String, name: String) throws(BillingError) -> UserID {
         try registry.register(email: email, name: name)
     }

@@ -1,0 +1,104 @@
+internal import BillingCore
+
+/// Generates realistic companies from a world seed: plans (mostly small), cycles
+/// (mostly monthly), countries (Sweden, the rest of the EU with and without VAT
+/// numbers, outside the EU), currencies, sites, add-ons, traffic, 1 to 8 users across
+/// every role, opted-in users, and partners who hold the Billing role in many companies.
+///
+/// Company `i` draws only from its own random stream (world seed, index), so a
+/// company's shape does not depend on how many were generated before it.
+struct PopulationGenerator {
+    /// A company before its users have ids.
+    struct Draft {
+        var spec: CompanySpec
+        var profile: UsageProfile
+        var sites: [Site]
+        var addOns: [(AddOnID, SiteID?)]
+        /// Users by position in the world's new-user list, or partners (negative:
+        /// `-1 - partner`).
+        var members: [(user: Int, role: Role)]
+    }
+
+    let seed: UInt64
+    let spec: PopulationSpec
+    let catalog: Catalog
+
+    private static let plans: [(PlanID, Int)] = [("starter", 40), ("pro", 25), ("business", 20), ("agency", 10), ("enterprise", 5)]
+    private static let euCountries = ["DE", "FI", "FR", "NL", "DK", "EE", "ES", "IT", "PL", "RO", "SK", "IE", "AT", "BE"]
+    private static let otherCountries = ["US", "GB", "NO", "CH", "CA", "AU", "JP"]
+    private static let names = ["Åkerberg", "Björk", "Dahlström", "Ekström", "Fjäll", "Gärdet", "Hällström", "Ljung", "Nordvik", "Öberg", "Sjö", "Ängby"]
+    private static let kinds = ["Konsult AB", "Media AB", "Webbyrå", "Digital", "Studio", "Handel AB", "GmbH", "Ltd", "Oy", "BV"]
+
+    /// The draft of company `position` (0-based within this population), whose id is
+    /// `id`; new users are numbered from `firstUser` in the returned `users` list.
+    func draft(position: Int, index: Int32, id: String, firstUser: Int, users: inout [(email: String, name: String, invoiceByEmail: Bool)]) -> Draft {
+        var random = SplitMix64(seed: seed ^ 0x5EED, stream: UInt64(UInt32(bitPattern: index)))
+        let plan = pick(PopulationGenerator.plans, &random)
+        let cycle: BillingCycle = random.chance(spec.annualPercent) ? .annual : .monthly
+        let place = random.below(100)
+        var country = Country.sweden
+        var vat = ""
+        var currency = Currency.sek
+        if place < 40 {
+            vat = random.chance(70) ? "SE55\(100_000 + random.below(900_000))01" : ""
+            currency = random.chance(70) ? .sek : .eur
+        } else if place < 75 {
+            country = Country(rawValue: PopulationGenerator.euCountries[random.below(PopulationGenerator.euCountries.count)]) ?? .sweden
+            vat = place < 58 ? "\(country)\(10_000_000 + random.below(89_999_999))" : ""
+            currency = .eur
+        } else {
+            country = Country(rawValue: PopulationGenerator.otherCountries[random.below(PopulationGenerator.otherCountries.count)]) ?? .unitedStates
+            currency = .usd
+        }
+        let name = "\(PopulationGenerator.names[random.below(PopulationGenerator.names.count)]) \(PopulationGenerator.kinds[random.below(PopulationGenerator.kinds.count)])"
+        let details = CompanyDetails(name: name, address: "Gatan \(1 + random.below(99)), \(country)", country: country, vatNumber: vat)
+        let allowance = catalog.plans[plan]
+        let visits = (allowance?.visits ?? 25_000) * Int64(50 + random.below(80)) / 100
+        let profile = UsageProfile(
+            visits: visits, cdnGB: (allowance?.cdnGB ?? 100) * Int64(30 + random.below(90)) / 100,
+            diskGB: (allowance?.diskGB ?? 10) * Int64(40 + random.below(80)) / 100)
+        let siteCount = 1 + random.below(5)
+        let sites = (1...siteCount).map { Site(id: "s\($0)", name: "Site \($0)") }
+        var addOns: [(AddOnID, SiteID?)] = []
+        if random.chance(spec.addOnPercent) {
+            for addOn in catalog.addOnIDs where random.chance(40) {
+                let scope = catalog.addOns[addOn]?.scope ?? .company
+                addOns.append((addOn, scope == .site ? sites[random.below(sites.count)].id : nil))
+            }
+        }
+        var members: [(user: Int, role: Role)] = []
+        let userCount = 1 + random.below(max(1, min(8, spec.maxUsers)))
+        for k in 0..<userCount {
+            let number = firstUser + users.count
+            users.append((email: "u\(number)@bs.io", name: "User \(number)", invoiceByEmail: random.chance(spec.optInPercent)))
+            let role: Role = k == 0 ? .owner : randomRole(sites: sites, &random)
+            members.append((user: number, role: role))
+        }
+        if random.chance(spec.partnerPercent) {
+            members.append((user: -1 - random.below(spec.partnerCount), role: .billing))
+        }
+        let companySpec = CompanySpec(
+            id: id, details: details, currency: currency, plan: plan, cycle: cycle,
+            paymentMethod: random.chance(80) ? "Card •••• \(1000 + random.below(9000))" : "Invoice")
+        return Draft(spec: companySpec, profile: profile, sites: sites, addOns: addOns, members: members)
+    }
+
+    private func randomRole(sites: [Site], _ random: inout SplitMix64) -> Role {
+        switch random.below(100) {
+        case 0..<25: return .administrator
+        case 25..<50: return .developer
+        case 50..<70: return .billing
+        case 70..<85: return .siteAdministrator(sites: [sites[random.below(sites.count)].id])
+        default: return .siteDeveloper(sites: [sites[random.below(sites.count)].id])
+        }
+    }
+
+    private func pick<T>(_ weighted: [(T, Int)], _ random: inout SplitMix64) -> T {
+        var roll = random.below(weighted.reduce(0) { $0 + $1.1 })
+        for (value, weight) in weighted {
+            if roll < weight { return value }
+            roll -= weight
+        }
+        return weighted[weighted.count - 1].0
+    }
+}

@@ -1,0 +1,132 @@
+public import BillingCore
+internal import Foundation
+
+/// One world: a clock, its companies, the user directory and the outbox, seeded
+/// explicitly. Simulations share nothing, so many can run in one process at once.
+///
+/// Every operation is performed as a user, at the clock's current instant, and either
+/// succeeds or throws ``BillingError`` with nothing changed.
+///
+/// ```swift
+/// let sim = Simulation(seed: 1, start: Instant(CivilDate(year: 2026, month: 1, day: 15)!))
+/// let anna = try await sim.register(email: "anna@acme.se", name: "Anna")
+/// try await sim.createCompany(spec, owner: "anna@acme.se")
+/// try await sim.setInvoiceEmails(true, of: "anna@acme.se", as: "anna@acme.se")
+/// await sim.advance(by: .months(12))
+/// ```
+public final class Simulation: Sendable {
+    /// The world seed.
+    public let seed: UInt64
+    /// The instant the world started.
+    public let start: Instant
+    /// The rules it bills by.
+    public let settings: WorldSettings
+    /// Drives time.
+    public let clock: SimulationClock
+    /// All users.
+    public let directory: UserDirectory
+    /// All invoice emails.
+    public let outbox: Outbox
+
+    /// A new, empty world. `width` bounds the company visits in flight (default: the
+    /// number of active processors).
+    public init(seed: UInt64, start: Instant, settings: WorldSettings = WorldSettings(), width: Int? = nil) {
+        self.seed = seed
+        self.start = start
+        self.settings = settings
+        self.directory = UserDirectory()
+        self.outbox = Outbox()
+        self.clock = SimulationClock(
+            start: start, settings: settings, directory: directory, outbox: outbox,
+            width: width ?? ProcessInfo.processInfo.activeProcessorCount)
+    }
+
+    // MARK: Time
+
+    /// The current simulated instant.
+    public var now: Instant { get async { await clock.now } }
+
+    /// Advances to `target`; see ``SimulationClock/advance(to:pace:progress:)``.
+    public func advance(to target: Instant, pace: Pace? = nil, progress: (@Sendable (AdvanceProgress) -> Void)? = nil) async {
+        await clock.advance(to: target, pace: pace, progress: progress)
+    }
+
+    /// Advances by a calendar duration.
+    public func advance(by duration: SimulatedDuration, pace: Pace? = nil, progress: (@Sendable (AdvanceProgress) -> Void)? = nil) async {
+        await clock.advance(by: duration, pace: pace, progress: progress)
+    }
+
+    // MARK: Users and companies
+
+    /// Registers a user (or returns the one with this email).
+    @discardableResult
+    public func register(email: String, name: String) async throws(BillingError) -> UserID {
+        try await directory.register(email: email, name: name)
+    }
+
+    /// Creates a company with `owner` (a registered email) as its Owner. Its first plan
+    /// invoice is issued at once, at the current instant.
+    @discardableResult
+    public func createCompany(_ spec: CompanySpec, owner: String) async throws(BillingError) -> Company {
+        let ownerRef = try await directory.ref(email: owner)
+        guard settings.catalog.plans[spec.plan] != nil else { throw .unknownPlan(spec.plan) }
+        guard settings.catalog.plans[spec.plan]?.price(spec.cycle, in: spec.currency) != nil else {
+            throw .notSoldIn(item: spec.plan, currency: spec.currency)
+        }
+        let now = await clock.now
+        let state = CompanyState(
+            id: spec.id, index: Int32(await clock.companyCount), details: spec.details, currency: spec.currency,
+            plan: spec.plan, cycle: spec.cycle, anchorMode: spec.anchorMode, owner: ownerRef.id, start: now,
+            paymentMethod: spec.paymentMethod, numberPrefix: spec.numberPrefix, seed: seed)
+        let company = Company(state, settings: settings)
+        try await clock.add([(company, state.nextDue)])
+        await clock.advance(to: now)
+        return company
+    }
+
+    /// The company with `id`.
+    public func company(_ id: String) async throws(BillingError) -> Company {
+        guard let company = await clock.company(id: id) else { throw .unknownCompany(id) }
+        return company
+    }
+
+    // MARK: Operations
+
+    /// Performs `operation` on company `companyID` as the user with email `user`, at the
+    /// current instant. Invoices it issues are numbered and queued for the month end.
+    public func perform<T: Sendable>(
+        as user: String, in companyID: String,
+        _ operation: @escaping @Sendable (inout CompanyState, UserRef, Instant, WorldSettings) throws(BillingError) -> T
+    ) async throws(BillingError) -> T {
+        let actor = try await directory.ref(email: user)
+        let company = try await company(companyID)
+        let now = await clock.now
+        let (result, report) = try await company.perform { (state, settings) throws(BillingError) in
+            try operation(&state, actor, now, settings)
+        }
+        if report.created > 0 || report.drafts > 0 || report.rescheduled {
+            await clock.noteChange(of: company, report)
+        }
+        return result
+    }
+
+    /// Performs a system action (usage, credits) on a company: no user involved.
+    public func system<T: Sendable>(
+        in companyID: String, _ action: @escaping @Sendable (inout CompanyState, Instant, WorldSettings) throws(BillingError) -> T
+    ) async throws(BillingError) -> T {
+        let company = try await company(companyID)
+        let now = await clock.now
+        let (result, report) = try await company.perform { (state, settings) throws(BillingError) in
+            try action(&state, now, settings)
+        }
+        if report.created > 0 || report.drafts > 0 || report.rescheduled { await clock.noteChange(of: company, report) }
+        return result
+    }
+
+    /// Turns invoice emails of `target` on or off, as `user`: only for themselves.
+    public func setInvoiceEmails(_ on: Bool, of target: String, as user: String) async throws(BillingError) {
+        let actor = try await directory.ref(email: user)
+        let target = try await directory.ref(email: target)
+        try await directory.setInvoiceByEmail(on, for: target.id, by: actor.id)
+    }
+}

@@ -1,0 +1,44 @@
+public import BillingCore
+
+/// Counts and totals of a world, for reports.
+public struct WorldSummary: Sendable, Hashable {
+    /// Companies.
+    public var companies: Int
+    /// Users.
+    public var users: Int
+    /// Invoices issued.
+    public var invoices: Int
+    /// Invoice emails sent.
+    public var emails: Int
+    /// Sum of invoice totals per currency, in minor units.
+    public var revenue: [Currency: Int64]
+    /// Sum of amounts due per currency.
+    public var amountDue: [Currency: Int64]
+}
+
+extension Simulation {
+    /// Counts and totals over the whole world.
+    public func summary() async -> WorldSummary {
+        let companies = await clock.allCompanies
+        let perCompany = await fanOut(companies, width: 2) { company in
+            await company.read { state in
+                var total: Int64 = 0
+                var due: Int64 = 0
+                for invoice in state.invoices {
+                    total += invoice.total
+                    due += invoice.amountDue
+                }
+                return (state.currency, state.invoices.count, total, due)
+            }
+        }
+        var summary = WorldSummary(
+            companies: companies.count, users: await directory.count, invoices: 0, emails: await outbox.count,
+            revenue: [:], amountDue: [:])
+        for (currency, count, total, due) in perCompany {
+            summary.invoices += count
+            summary.revenue[currency, default: 0] += total
+            summary.amountDue[currency, default: 0] += due
+        }
+        return summary
+    }
+}

@@ -1,0 +1,45 @@
+/// The help texts, one per command, generated from nothing but these strings and
+/// checked against recorded copies by the end-to-end tests.
+enum Help {
+    static let tool = """
+        OVERVIEW: BillingSim simulates a hosting company's customer billing.
+
+        USAGE: billingsim <command> [options]
+
+        COMMANDS:
+          simulate    Generate a population of companies and run it for some months.
+          help        Show help for a command.
+
+        See 'billingsim help <command>' or 'billingsim <command> --help'.
+
+        """
+
+    static let simulate = """
+        OVERVIEW: Generate a population of companies and run it for some months.
+
+        USAGE: billingsim simulate [--companies N] [--months M] [--seed S] [--start YYYY-MM-DD]
+                                   [--numbering per-company|seller-wide] [--pace-ms MS]
+                                   [--dump FILE] [--json] [--no-progress]
+
+        OPTIONS:
+          --companies N     Companies to generate (default 1000).
+          --months M        Simulated months to run (default 12).
+          --seed S          World seed, a whole number (default 1).
+          --start DATE      First simulated day, YYYY-MM-DD (default 2026-01-01).
+          --numbering NAME  Invoice numbering: per-company (default) or seller-wide.
+          --pace-ms MS      Real-time mode: MS wall-clock milliseconds per simulated day.
+          --dump FILE       Write the canonical dump of the world to FILE.
+          --json            Print one JSON object instead of the readable summary.
+          --no-progress     Never draw progress on stderr.
+          -h, --help        Show this help.
+
+        """
+
+    /// The help of `command`, if it exists.
+    static func text(for command: String) -> String? {
+        switch command {
+        case "simulate": simulate
+        default: nil
+        }
+    }
+}

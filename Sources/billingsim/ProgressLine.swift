@@ -1,0 +1,34 @@
+import BillingCore
+import BillingRuntime
+import Foundation
+import Synchronization
+
+/// A progress line on stderr, redrawn in place at most five times a second; silent
+/// unless stderr is a terminal.
+final class ProgressLine: Sendable {
+    private let last = Mutex<ContinuousClock.Instant?>(nil)
+    private let started = ContinuousClock.now
+    let enabled: Bool
+
+    init(enabled: Bool) { self.enabled = enabled && isatty(STDERR_FILENO) == 1 }
+
+    /// Draws `progress` unless the last frame was under 200 ms ago.
+    func update(_ progress: AdvanceProgress, companies: Int) {
+        guard enabled else { return }
+        let now = ContinuousClock.now
+        let due = last.withLock { previous -> Bool in
+            if let previous, now - previous < .milliseconds(200) { return false }
+            previous = now
+            return true
+        }
+        guard due else { return }
+        let seconds = max(0.001, Double((now - started).components.attoseconds) / 1e18 + Double((now - started).components.seconds))
+        let rate = Int(Double(progress.companyVisits) / seconds)
+        Output.error("\r\u{1B}[K  \(progress.now.date)  \(progress.companyVisits) company visits  \(rate)/s")
+    }
+
+    /// Clears the line.
+    func finish() {
+        if enabled { Output.error("\r\u{1B}[K") }
+    }
+}

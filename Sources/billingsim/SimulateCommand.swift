@@ -1,0 +1,92 @@
+import BillingCore
+import BillingRuntime
+import Foundation
+
+/// `billingsim simulate`: generate a population, run it, print a summary.
+enum SimulateCommand {
+    struct Options {
+        var companies = 1000
+        var months = 12
+        var seed: UInt64 = 1
+        var start = CivilDate(year: 2026, month: 1, day: 1) ?? CivilDate(daysSinceEpoch: 0)
+        var numbering = NumberingScheme.perCompany
+        var paceMilliseconds: Double?
+        var dumpPath: String?
+        var json = false
+        var progress = true
+    }
+
+    static func parse(_ arguments: [String]) throws(UsageError) -> Options? {
+        var reader = ArgumentReader(arguments, command: "simulate")
+        if reader.wantsHelp() { return nil }
+        var options = Options()
+        options.companies = try reader.integer("--companies", in: 0...50_000_000, default: 1000)
+        options.months = try reader.integer("--months", in: 0...1200, default: 12)
+        if let text = try reader.option("--seed") {
+            guard let seed = UInt64(text) else { throw UsageError(message: "--seed expects a whole number, got '\(text)'", command: "simulate") }
+            options.seed = seed
+        }
+        if let text = try reader.option("--start") {
+            guard let date = CivilDate(parsing: text) else {
+                throw UsageError(message: "--start expects a date YYYY-MM-DD that exists, got '\(text)'", command: "simulate")
+            }
+            options.start = date
+        }
+        if let text = try reader.option("--numbering") {
+            guard let scheme = NumberingScheme(rawValue: text) else {
+                throw UsageError(message: "--numbering expects per-company or seller-wide, got '\(text)'", command: "simulate")
+            }
+            options.numbering = scheme
+        }
+        if let text = try reader.option("--pace-ms") {
+            guard let value = Double(text), value > 0, value < 1_000_000 else {
+                throw UsageError(message: "--pace-ms expects a positive number of milliseconds, got '\(text)'", command: "simulate")
+            }
+            options.paceMilliseconds = value
+        }
+        options.dumpPath = try reader.option("--dump")
+        options.json = reader.flag("--json")
+        options.progress = !reader.flag("--no-progress")
+        try reader.finish()
+        return options
+    }
+
+    static func run(_ arguments: [String]) async throws -> Int32 {
+        guard let options = try parse(arguments) else {
+            Output.print(Help.simulate)
+            return ExitCode.success
+        }
+        let clock = ContinuousClock()
+        let began = clock.now
+        let simulation = Simulation(
+            seed: options.seed, start: Instant(options.start), settings: WorldSettings(numbering: options.numbering))
+        try await simulation.populate(PopulationSpec(companies: options.companies))
+        let progress = ProgressLine(enabled: options.progress)
+        let companies = options.companies
+        await simulation.advance(
+            by: .months(options.months), pace: options.paceMilliseconds.map { Pace.dayPer(milliseconds: $0) },
+            progress: { progress.update($0, companies: companies) })
+        progress.finish()
+        let elapsed = began.duration(to: clock.now)
+        let wallSeconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        let summary = await simulation.summary()
+        let digest = await simulation.digest()
+        if let path = options.dumpPath {
+            let dump = await simulation.canonicalDump()
+            do {
+                try Data(dump.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+            } catch {
+                Output.error("error: cannot write the dump to \(path): \(error.localizedDescription)\n")
+                return ExitCode.software
+            }
+        }
+        let report = SimulateReport(
+            companies: summary.companies, users: summary.users, invoices: summary.invoices, emails: summary.emails,
+            revenue: Dictionary(uniqueKeysWithValues: summary.revenue.map { ($0.key.code, Money(minorUnits: $0.value, $0.key).decimalString) }),
+            digest: digest, seed: options.seed, start: options.start.description, simulatedMonths: options.months,
+            wallSeconds: wallSeconds, peakMemoryBytes: ResourceUsage.peakResidentBytes(),
+            companyMonthsPerSecond: wallSeconds > 0 ? Double(summary.companies * options.months) / wallSeconds : 0)
+        Output.print(options.json ? report.json() : report.text())
+        return ExitCode.success
+    }
+}
