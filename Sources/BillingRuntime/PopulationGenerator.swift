@@ -14,6 +14,9 @@ struct PopulationGenerator {
         var profile: UsageProfile
         var sites: [Site]
         var addOns: [(AddOnID, SiteID?)]
+        /// Days after the population's creation that the company signs up: spread over
+        /// four weeks, so anniversaries (and the clock's work) spread over the month.
+        var signupDay: Int
         /// Users by position in the world's new-user list, or partners (negative:
         /// `-1 - partner`).
         var members: [(user: Int, role: Role)]
@@ -80,7 +83,7 @@ struct PopulationGenerator {
         let companySpec = CompanySpec(
             id: id, details: details, currency: currency, plan: plan, cycle: cycle,
             paymentMethod: random.chance(80) ? "Card •••• \(1000 + random.below(9000))" : "Invoice")
-        return Draft(spec: companySpec, profile: profile, sites: sites, addOns: addOns, members: members)
+        return Draft(spec: companySpec, profile: profile, sites: sites, addOns: addOns, signupDay: random.below(28), members: members)
     }
 
     private func randomRole(sites: [Site], _ random: inout SplitMix64) -> Role {

@@ -1,8 +1,8 @@
 public import BillingCore
 
 extension Simulation {
-    /// Generates `spec.companies` companies with their users at the current instant and
-    /// issues their first invoices. Company ids are `c0000000`, `c0000001`, … by world
+    /// Generates `spec.companies` companies with their users. Each signs up on one of the
+    /// next 28 days (its anniversary) and gets its first invoice then. Company ids are `c0000000`, `c0000001`, … by world
     /// index; user emails `u<n>@bs.io` by directory position.
     ///
     /// - Complexity: O(companies + users); one actor call per company, none per user.
@@ -31,12 +31,12 @@ extension Simulation {
             var state = CompanyState(
                 id: draft.spec.id, index: Int32(firstIndex + position), details: draft.spec.details,
                 currency: draft.spec.currency, plan: draft.spec.plan, cycle: draft.spec.cycle, owner: id(draft.members[0].user),
-                start: now, paymentMethod: draft.spec.paymentMethod, profile: draft.profile, seed: seed)
+                start: now.adding(seconds: Int64(draft.signupDay) * Instant.secondsPerDay), paymentMethod: draft.spec.paymentMethod, profile: draft.profile, seed: seed)
             for member in draft.members.dropFirst() where state.role(of: id(member.user)) == nil {
                 state.addMember(id(member.user), member.role)
             }
             for site in draft.sites { state.setUpSite(site) }
-            for (addOn, site) in draft.addOns { try state.setUpAddOn(addOn, site: site, at: now, settings: settings) }
+            for (addOn, site) in draft.addOns { try state.setUpAddOn(addOn, site: site, at: state.periodStart, settings: settings) }
             added.append((Company(state, settings: settings), state.nextDue))
         }
         try await clock.add(added)

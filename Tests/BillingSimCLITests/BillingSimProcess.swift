@@ -1,0 +1,62 @@
+import Foundation
+
+/// Runs the built `billingsim` binary and captures what it printed.
+struct BillingSimProcess {
+    /// What one run printed and returned.
+    struct Result {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+    }
+
+    /// The `billingsim` executable beside the test bundle.
+    static var executable: URL {
+        get throws {
+            let candidates = [
+                Bundle.main.bundleURL, Bundle.main.bundleURL.deletingLastPathComponent(),
+                URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent(),
+            ] + Bundle.allBundles.map { $0.bundleURL.deletingLastPathComponent() }
+            for directory in candidates {
+                let url = directory.appendingPathComponent("billingsim")
+                if FileManager.default.isExecutableFile(atPath: url.path) { return url }
+            }
+            throw CocoaError(.fileNoSuchFile, userInfo: [NSFilePathErrorKey: "billingsim next to \(candidates)"])
+        }
+    }
+
+    /// Runs `billingsim arguments…` (optionally through `prefix`, such as `taskset -c 0`).
+    static func run(_ arguments: [String], prefix: [String] = []) throws -> Result {
+        let process = Process()
+        let binary = try executable
+        if prefix.isEmpty {
+            process.executableURL = binary
+            process.arguments = arguments
+        } else {
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+            process.arguments = prefix + [binary.path] + arguments
+        }
+        let out = Pipe()
+        let err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        let outData = out.fileHandleForReading.readDataToEndOfFile()
+        let errData = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Result(
+            status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+            stderr: String(decoding: errData, as: UTF8.self))
+    }
+
+    /// Runs `simulate … --json` and decodes its object.
+    static func simulateJSON(_ arguments: [String], prefix: [String] = []) throws -> [String: Any] {
+        let result = try run(["simulate"] + arguments + ["--json"], prefix: prefix)
+        guard result.status == 0,
+            let object = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any]
+        else {
+            throw CocoaError(.coderReadCorrupt, userInfo: [NSDebugDescriptionErrorKey: "status \(result.status): \(result.stderr)"])
+        }
+        return object
+    }
+}

@@ -1,0 +1,110 @@
+import Foundation
+import Testing
+
+@Suite("The billingsim command line, run as a built binary")
+struct CommandLineTests {
+    @Test("Help for the tool matches the recorded copy")
+    func toolHelp() throws {
+        let result = try BillingSimProcess.run(["--help"])
+        #expect(result.status == 0)
+        try Golden.expect(result.stdout, matches: "help.txt")
+    }
+
+    @Test("Help for simulate matches the recorded copy, both ways of asking")
+    func simulateHelp() throws {
+        let flag = try BillingSimProcess.run(["simulate", "--help"])
+        let command = try BillingSimProcess.run(["help", "simulate"])
+        #expect(flag.status == 0)
+        #expect(flag.stdout == command.stdout)
+        try Golden.expect(flag.stdout, matches: "simulate-help.txt")
+    }
+
+    @Test(
+        "Bad usage exits 64 with a message saying what is wrong",
+        arguments: [
+            ([], "USAGE"),
+            (["frobnicate"], "unknown command 'frobnicate'"),
+            (["simulate", "--months", "x"], "--months expects a whole number"),
+            (["simulate", "--companies", "-5"], "--companies expects a whole number from 0"),
+            (["simulate", "--companies=-5"], "--companies expects a whole number from 0"),
+            (["simulate", "--start", "2026-02-30"], "--start expects a date YYYY-MM-DD that exists"),
+            (["simulate", "--numbering", "random"], "--numbering expects per-company or seller-wide"),
+            (["simulate", "--seed"], "--seed expects a value"),
+            (["simulate", "--bogus"], "unknown option '--bogus'"),
+            (["simulate", "stray"], "unexpected argument 'stray'"),
+            (["simulate", "--pace-ms", "0"], "--pace-ms expects a positive number"),
+            (["help", "nothing"], "no command 'nothing'"),
+        ])
+    func badUsage(arguments: [String], message: String) throws {
+        let result = try BillingSimProcess.run(arguments)
+        #expect(result.status == 64)
+        #expect(result.stderr.contains(message), "stderr was: \(result.stderr)")
+        #expect(result.stdout.isEmpty)
+    }
+
+    @Test("simulate --json prints one object with every documented key")
+    func simulateJSONKeys() throws {
+        let object = try BillingSimProcess.simulateJSON(["--companies", "200", "--months", "3"])
+        for key in [
+            "companies", "users", "invoices", "emails", "digest", "simulatedMonths", "wallSeconds", "peakMemoryBytes",
+            "companyMonthsPerSecond", "revenue",
+        ] {
+            #expect(object[key] != nil, "missing key \(key)")
+        }
+        #expect(object["companies"] as? Int == 200)
+        #expect(object["simulatedMonths"] as? Int == 3)
+        #expect((object["invoices"] as? Int ?? 0) >= 200)
+        #expect((object["digest"] as? String)?.count == 64)
+    }
+
+    @Test("The readable summary names companies, invoices, emails and the digest, and draws no progress off a terminal")
+    func simulateText() throws {
+        let result = try BillingSimProcess.run(["simulate", "--companies", "50", "--months", "2"])
+        #expect(result.status == 0)
+        for label in ["companies", "users", "invoices", "emails", "revenue", "wall time", "throughput", "peak memory", "digest"] {
+            #expect(result.stdout.contains(label))
+        }
+        #expect(result.stderr.isEmpty)
+    }
+
+    @Test("The same seed gives the same digest; another seed another digest")
+    func determinism() throws {
+        let first = try BillingSimProcess.simulateJSON(["--companies", "300", "--months", "6", "--seed", "7"])
+        let second = try BillingSimProcess.simulateJSON(["--companies", "300", "--months", "6", "--seed", "7"])
+        let other = try BillingSimProcess.simulateJSON(["--companies", "300", "--months", "6", "--seed", "8"])
+        #expect(first["digest"] as? String == second["digest"] as? String)
+        #expect(first["digest"] as? String != other["digest"] as? String)
+    }
+
+    @Test("A run pinned to one CPU gives the same digest as an unpinned run, in both numbering schemes")
+    func pinnedToOneCore() throws {
+        for numbering in ["per-company", "seller-wide"] {
+            let arguments = ["--companies", "400", "--months", "4", "--seed", "3", "--numbering", numbering]
+            let free = try BillingSimProcess.simulateJSON(arguments)
+            let pinned = try BillingSimProcess.simulateJSON(arguments, prefix: ["taskset", "-c", "0"])
+            #expect(free["digest"] as? String == pinned["digest"] as? String)
+        }
+    }
+
+    @Test("--dump writes the canonical dump, the same bytes on every run")
+    func dump() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("billingsim-dump-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let a = directory.appendingPathComponent("a.txt").path
+        let b = directory.appendingPathComponent("b.txt").path
+        #expect(try BillingSimProcess.run(["simulate", "--companies", "20", "--months", "2", "--dump", a]).status == 0)
+        #expect(try BillingSimProcess.run(["simulate", "--companies", "20", "--months", "2", "--dump", b]).status == 0)
+        let first = try Data(contentsOf: URL(fileURLWithPath: a))
+        #expect(first == (try Data(contentsOf: URL(fileURLWithPath: b))))
+        #expect(String(decoding: first, as: UTF8.self).contains("invoice "))
+    }
+
+    @Test("A dump to a folder that does not exist fails with a message, not a crash")
+    func dumpToMissingFolder() throws {
+        let result = try BillingSimProcess.run(["simulate", "--companies", "5", "--months", "1", "--dump", "/nonexistent/dir/x.txt"])
+        #expect(result.status != 0)
+        #expect(result.status < 128)
+        #expect(result.stderr.contains("cannot write the dump"))
+    }
+}
