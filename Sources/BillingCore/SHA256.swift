@@ -13,28 +13,35 @@ public struct SHA256: Sendable {
 
     /// Hashes more bytes.
     public mutating func update(_ bytes: some Sequence<UInt8>) {
-        for byte in bytes {
-            buffer.append(byte)
-            length &+= 1
-            if buffer.count == 64 {
-                compress()
-                buffer.removeAll(keepingCapacity: true)
-            }
-        }
+        let array = Array(bytes)
+        array.withUnsafeBytes { update($0) }
     }
 
     /// Hashes the UTF-8 bytes of `text`.
     public mutating func update(_ text: String) {
         var copy = text
-        copy.withUTF8 { raw in
-            for byte in raw {
-                buffer.append(byte)
-                if buffer.count == 64 {
-                    compress()
-                    buffer.removeAll(keepingCapacity: true)
-                }
-            }
-            length &+= UInt64(raw.count)
+        copy.withUTF8 { update(UnsafeRawBufferPointer($0)) }
+    }
+
+    /// Hashes raw bytes: whole 64-byte blocks straight from memory, the rest buffered.
+    public mutating func update(_ raw: UnsafeRawBufferPointer) {
+        guard let base = raw.baseAddress, !raw.isEmpty else { return }
+        length &+= UInt64(raw.count)
+        var offset = 0
+        if !buffer.isEmpty {
+            let take = min(64 - buffer.count, raw.count)
+            buffer.append(contentsOf: UnsafeRawBufferPointer(start: base, count: take))
+            offset = take
+            guard buffer.count == 64 else { return }
+            buffer.withUnsafeBytes { if let block = $0.baseAddress { compress(block) } }
+            buffer.removeAll(keepingCapacity: true)
+        }
+        while raw.count - offset >= 64 {
+            compress(base + offset)
+            offset += 64
+        }
+        if offset < raw.count {
+            buffer.append(contentsOf: UnsafeRawBufferPointer(start: base + offset, count: raw.count - offset))
         }
     }
 
@@ -46,15 +53,14 @@ public struct SHA256: Sendable {
     /// The digest of everything fed so far.
     public mutating func finalize() -> [UInt8] {
         let bits = length &* 8
-        buffer.append(0x80)
-        if buffer.count > 56 {
-            while buffer.count < 64 { buffer.append(0) }
-            compress()
-            buffer.removeAll(keepingCapacity: true)
+        var tail = buffer
+        tail.append(0x80)
+        while tail.count % 64 != 56 { tail.append(0) }
+        for shift in stride(from: 56, through: 0, by: -8) { tail.append(UInt8(truncatingIfNeeded: bits >> UInt64(shift))) }
+        tail.withUnsafeBytes { raw in
+            guard let start = raw.baseAddress else { return }
+            for offset in stride(from: 0, to: raw.count, by: 64) { compress(start + offset) }
         }
-        while buffer.count < 56 { buffer.append(0) }
-        for shift in stride(from: 56, through: 0, by: -8) { buffer.append(UInt8(truncatingIfNeeded: bits >> UInt64(shift))) }
-        compress()
         buffer.removeAll()
         var out: [UInt8] = []
         out.reserveCapacity(32)
@@ -94,11 +100,15 @@ public struct SHA256: Sendable {
         0x748f_82ee, 0x78a5_636f, 0x84c8_7814, 0x8cc7_0208, 0x90be_fffa, 0xa450_6ceb, 0xbef9_a3f7, 0xc671_78f2,
     ]
 
-    private mutating func compress() {
-        var w = [UInt32](repeating: 0, count: 64)
+    private mutating func compress(_ block: UnsafeRawPointer) {
+        withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { w in
+            compress(block, schedule: w)
+        }
+    }
+
+    private mutating func compress(_ block: UnsafeRawPointer, schedule w: UnsafeMutableBufferPointer<UInt32>) {
         for i in 0..<16 {
-            w[i] = UInt32(buffer[4 * i]) << 24 | UInt32(buffer[4 * i + 1]) << 16 | UInt32(buffer[4 * i + 2]) << 8
-                | UInt32(buffer[4 * i + 3])
+            w[i] = UInt32(bigEndian: block.loadUnaligned(fromByteOffset: 4 * i, as: UInt32.self))
         }
         func rotr(_ x: UInt32, _ n: UInt32) -> UInt32 { x >> n | x << (32 - n) }
         for i in 16..<64 {

@@ -32,6 +32,12 @@ public actor Company {
 
     /// Runs all billing due up to `now`.
     func runDue(until now: Instant) -> Report {
+        Company.runDue(&state, until: now, settings: settings)
+    }
+
+    // Static helpers over `inout` state: reading computed properties of an actor's
+    // stored struct directly would copy the whole struct (a retain per field) first.
+    private static func runDue(_ state: inout CompanyState, until now: Instant, settings: WorldSettings) -> Report {
         let created = state.runDue(until: now, settings: settings)
         return Report(created: created, drafts: state.draftCount, nextDue: state.nextDue)
     }
@@ -68,12 +74,16 @@ public actor Company {
     /// The invoices finalized since the last send with their recipient candidates; each
     /// invoice is handed out exactly once.
     func takeEmails() -> [PendingEmail] {
+        Company.takeEmails(&state, company: index)
+    }
+
+    private static func takeEmails(_ state: inout CompanyState, company: Int32) -> [PendingEmail] {
         let range = state.takeUnemailedInvoices()
         guard !range.isEmpty else { return [] }
         let candidates = state.invoiceRecipientCandidates
         return range.compactMap { position in
             state.invoices[position].number.map {
-                PendingEmail(company: index, invoice: Int32(position), number: $0, candidates: candidates)
+                PendingEmail(company: company, invoice: Int32(position), number: $0, candidates: candidates)
             }
         }
     }

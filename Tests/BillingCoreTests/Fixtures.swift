@@ -1,4 +1,5 @@
 import BillingCore
+import Testing
 
 // Shared builders for the BillingCore tests: dates, users and companies as plain values.
 
@@ -64,3 +65,30 @@ func staffedCompany() -> CompanyState {
 
 /// The default world settings: Swedish seller, standard catalog and EU tax table.
 let standard = WorldSettings()
+
+/// Runs `body` on a copy of `state` and expects it to throw exactly `expected` and to
+/// leave the copy equal to `state`: a failed operation changes nothing.
+func expectFailure(
+    _ expected: BillingError, in state: CompanyState, sourceLocation: SourceLocation = #_sourceLocation,
+    _ body: (inout CompanyState) throws(BillingError) -> Void
+) {
+    var copy = state
+    var caught: BillingError?
+    do {
+        try body(&copy)
+    } catch {
+        caught = error
+    }
+    #expect(caught == expected, sourceLocation: sourceLocation)
+    #expect(copy == state, "the failed operation changed the company", sourceLocation: sourceLocation)
+}
+
+/// Expects `body` to be denied to `actor` for `operation` in `state`'s company, naming
+/// the user's email, the operation and the company id, and to change nothing.
+func expectDenied(
+    _ actor: UserRef, _ operation: Operation, in state: CompanyState,
+    sourceLocation: SourceLocation = #_sourceLocation, _ body: (inout CompanyState) throws(BillingError) -> Void
+) {
+    let denial = AccessDenied(user: actor.email, operation: operation, company: state.id)
+    expectFailure(.denied(denial), in: state, sourceLocation: sourceLocation, body)
+}

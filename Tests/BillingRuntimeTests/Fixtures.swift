@@ -18,7 +18,7 @@ func companySpec(
 ) -> CompanySpec {
     guard let country = Country(rawValue: country) else { fatalError("bad fixture country \(country)") }
     return CompanySpec(
-        id: id, details: CompanyDetails(name: name ?? "\(id.capitalized) AB", address: "Storgatan 1", country: country, vatNumber: vat),
+        id: id, details: CompanyDetails(name: name ?? "\(id) AB", address: "Storgatan 1", country: country, vatNumber: vat),
         currency: currency, plan: plan, cycle: cycle)
 }
 
@@ -46,14 +46,44 @@ func allStates(of sim: Simulation) async -> [CompanyState] {
     return states
 }
 
-/// The messages a settled world must hold when memberships and opt-ins never changed:
-/// every finalized invoice created at or before the last month end reached goes to each
-/// of its company's opted-in Owner, Administrator and Billing members once, at the
-/// first month end at or after its creation. Sorted like ``sortedForComparison(_:)``.
-func expectedOutbox(of sim: Simulation) async -> [OutboxMessage] {
+/// One delivery of an invoice email, as the tests compare them: order-independent and
+/// constructible (``OutboxMessage`` has no public initializer).
+struct Delivery: Hashable, Comparable, CustomStringConvertible {
+    var sentAt: Instant
+    var recipient: UserID
+    var company: Int32
+    var invoice: Int32
+    var number: InvoiceNumber
+
+    init(sentAt: Instant, recipient: UserID, company: Int32, invoice: Int32, number: InvoiceNumber) {
+        self.sentAt = sentAt
+        self.recipient = recipient
+        self.company = company
+        self.invoice = invoice
+        self.number = number
+    }
+
+    init(_ message: OutboxMessage) {
+        self.init(
+            sentAt: message.sentAt, recipient: message.recipient, company: message.company, invoice: message.invoice,
+            number: message.number)
+    }
+
+    static func < (a: Delivery, b: Delivery) -> Bool {
+        (a.sentAt.seconds, a.company, a.invoice, a.recipient.rawValue) < (b.sentAt.seconds, b.company, b.invoice, b.recipient.rawValue)
+    }
+
+    var description: String { "\(sentAt) u\(recipient.rawValue) c\(company) i\(invoice) \(number)" }
+}
+
+/// The deliveries a settled world must hold when memberships and opt-ins never
+/// changed: every finalized invoice created at or before the last month end reached goes
+/// to each of its company's opted-in Owner, Administrator and Billing members once, at
+/// the first month end at or after its creation. Sorted.
+func expectedDeliveries(of sim: Simulation) async -> [Delivery] {
     let registry = await sim.directory.snapshot
     let lastSend = monthEnd(atOrBefore: await sim.now)
-    var expected: [OutboxMessage] = []
+    var expected: [Delivery] = []
     for state in await allStates(of: sim) {
         let recipients = state.members.filter {
             Permissions.receivesInvoices($0.role) && registry[$0.user].notifications.invoiceByEmail
@@ -62,21 +92,18 @@ func expectedOutbox(of sim: Simulation) async -> [OutboxMessage] {
             guard let number = invoice.number else { continue }
             for member in recipients {
                 expected.append(
-                    OutboxMessage(
+                    Delivery(
                         sentAt: monthEnd(atOrAfter: invoice.created), recipient: member.user, company: state.index,
                         invoice: Int32(position), number: number))
             }
         }
     }
-    return sortedForComparison(expected)
+    return expected.sorted()
 }
 
-/// Messages sorted by (sent, company, invoice, recipient): order-independent comparison.
-func sortedForComparison(_ messages: [OutboxMessage]) -> [OutboxMessage] {
-    messages.sorted {
-        ($0.sentAt.seconds, $0.company, $0.invoice, $0.recipient.rawValue)
-            < ($1.sentAt.seconds, $1.company, $1.invoice, $1.recipient.rawValue)
-    }
+/// The outbox as sorted deliveries.
+func deliveries(of sim: Simulation) async -> [Delivery] {
+    await sim.outbox.all.map(Delivery.init).sorted()
 }
 
 /// The (recipient, company, invoice) keys that occur more than once.
