@@ -39,13 +39,17 @@ extension CompanyState {
         var lines: [InvoiceLine] = []
         if let price = settings.catalog.plans[plan]?.price(cycle, in: currency)?.minorUnits {
             let amount = Rounding.divide(price * (end.seconds - start.seconds), by: end.seconds - periodNominalStart.seconds)
-            lines.append(InvoiceLine(kind: .plan(plan, cycle), quantity: 1, unitPrice: price, amount: amount, periodStart: start, periodEnd: end))
+            lines.append(
+                InvoiceLine(kind: .plan(plan, cycle), quantity: 1, unitPrice: price, amount: amount, periodStart: start, periodEnd: end))
         }
         if cycle == .monthly {
             for addOn in addOns {
                 guard let price = settings.catalog.addOns[addOn.id]?.monthly.minorUnits[currency] else { continue }
                 let amount = Rounding.divide(price * (end.seconds - start.seconds), by: end.seconds - periodNominalStart.seconds)
-                lines.append(InvoiceLine(kind: .addOn(addOn.id, site: addOn.site), quantity: 1, unitPrice: price, amount: amount, periodStart: start, periodEnd: end))
+                lines.append(
+                    InvoiceLine(
+                        kind: .addOn(addOn.id, site: addOn.site), quantity: 1, unitPrice: price, amount: amount, periodStart: start,
+                        periodEnd: end))
             }
         }
         lines += pendingLines
@@ -74,7 +78,10 @@ extension CompanyState {
                 let from = max(addOn.since, start)
                 guard from < end else { continue }
                 let amount = Rounding.divide(price * (end.seconds - from.seconds), by: window)
-                lines.append(InvoiceLine(kind: .addOn(addOn.id, site: addOn.site), quantity: 1, unitPrice: price, amount: amount, periodStart: from, periodEnd: end))
+                lines.append(
+                    InvoiceLine(
+                        kind: .addOn(addOn.id, site: addOn.site), quantity: 1, unitPrice: price, amount: amount, periodStart: from,
+                        periodEnd: end))
             }
         }
         usageIndex += 1
@@ -99,7 +106,10 @@ extension CompanyState {
         var lines: [InvoiceLine] = []
         func add(_ metric: Metric, _ quantity: Int64, _ price: PriceList) {
             guard quantity > 0, let unit = price.minorUnits[currency] else { return }
-            lines.append(InvoiceLine(kind: .overage(metric), quantity: quantity, unitPrice: unit, amount: quantity * unit, periodStart: start, periodEnd: end))
+            lines.append(
+                InvoiceLine(
+                    kind: .overage(metric), quantity: quantity, unitPrice: unit, amount: quantity * unit, periodStart: start, periodEnd: end
+                ))
         }
         let over = usage.overage(against: plan)
         add(.visits, (over.visits + 999) / 1000, prices.per1000Visits)

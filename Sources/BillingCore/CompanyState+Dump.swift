@@ -7,25 +7,31 @@ extension CompanyState {
         var out = ""
         out.reserveCapacity(256 + invoices.count * 200)
         out += "company \(quoted(id)) index=\(index) currency=\(currency.code) plan=\(plan) cycle=\(cycle.rawValue)"
-        out += " anchor=\(anchorMode.rawValue)@\(anchor.date)+\(anchor.secondOfDay) period=\(periodIndex):\(periodStart.seconds):\(periodBilled)"
+        out +=
+            " anchor=\(anchorMode.rawValue)@\(anchor.date)+\(anchor.secondOfDay) period=\(periodIndex):\(periodStart.seconds):\(periodBilled)"
         out += " usage=\(usageIndex):\(usageStart.seconds) balance=\(balance) closed=\(closed)"
         out += " prefix=\(numberPrefix) next=\(nextSequence) emailed=\(emailedCount) payment=\(quoted(paymentMethod))"
         out += " random=\(random.state) profile=\(profile.map { "\($0.visits)/\($0.cdnGB)/\($0.diskGB)" } ?? "-")\n"
         for (revision, d) in detailsHistory.enumerated() {
             out += "details \(revision) \(quoted(d.name)) \(quoted(d.address)) \(d.country) \(quoted(d.vatNumber))\n"
         }
-        out += "usage \(usage.visits) \(usage.cdnGB) \(usage.diskGB) \(usage.diskPeakGB) \(usage.incurredVisits) \(usage.incurredCDN) \(usage.incurredDisk)\n"
+        out +=
+            "usage \(usage.visits) \(usage.cdnGB) \(usage.diskGB) \(usage.diskPeakGB) \(usage.incurredVisits) \(usage.incurredCDN) \(usage.incurredDisk)\n"
         for site in sites { out += "site \(quoted(site.id)) \(quoted(site.name))\n" }
         for addOn in addOns { out += "addon \(addOn.id) \(addOn.site.map(quoted) ?? "-") \(addOn.since.seconds)\n" }
         for member in members { out += "member u\(member.user.rawValue) \(quoted(member.role.description))\n" }
         for i in invitations {
-            out += "invitation u\(i.invitee.rawValue) \(quoted(i.role.description)) by=u\(i.invitedBy.rawValue) \(i.created.seconds) \(i.expires.seconds) \(i.status.rawValue)\n"
+            out +=
+                "invitation u\(i.invitee.rawValue) \(quoted(i.role.description)) by=u\(i.invitedBy.rawValue) \(i.created.seconds) \(i.expires.seconds) \(i.status.rawValue)\n"
         }
         for line in pendingLines { out += "pending " + line.canonical + "\n" }
         for invoice in invoices {
-            out += "invoice \(invoice.number?.description ?? "draft") \(invoice.kind.rawValue) \(invoice.cycle.rawValue) \(invoice.created.seconds)"
-            out += " \(invoice.periodStart.seconds)-\(invoice.periodEnd.seconds) \(invoice.subtotal) \(invoice.tax.canonical) \(invoice.taxAmount)"
-            out += " \(invoice.total) \(invoice.balanceApplied) \(invoice.amountDue) \(invoice.balanceRemaining) r\(invoice.detailsRevision)\n"
+            out +=
+                "invoice \(invoice.number?.description ?? "draft") \(invoice.kind.rawValue) \(invoice.cycle.rawValue) \(invoice.created.seconds)"
+            out +=
+                " \(invoice.periodStart.seconds)-\(invoice.periodEnd.seconds) \(invoice.subtotal) \(invoice.tax.canonical) \(invoice.taxAmount)"
+            out +=
+                " \(invoice.total) \(invoice.balanceApplied) \(invoice.amountDue) \(invoice.balanceRemaining) r\(invoice.detailsRevision)\n"
             for line in invoice.lines { out += "  " + line.canonical + "\n" }
         }
         return out

@@ -14,8 +14,10 @@ public struct Country: RawRepresentable, Sendable, Hashable, Codable, Comparable
 
     /// The EU member states (VAT area) as of 2026.
     public static let europeanUnion: Set<Country> = Set(
-        ["AT", "BE", "BG", "HR", "CY", "CZ", "DK", "EE", "FI", "FR", "DE", "GR", "HU", "IE", "IT", "LV",
-         "LT", "LU", "MT", "NL", "PL", "PT", "RO", "SK", "SI", "ES", "SE"].map { Country(unchecked: $0) })
+        [
+            "AT", "BE", "BG", "HR", "CY", "CZ", "DK", "EE", "FI", "FR", "DE", "GR", "HU", "IE", "IT", "LV",
+            "LT", "LU", "MT", "NL", "PL", "PT", "RO", "SK", "SI", "ES", "SE",
+        ].map { Country(unchecked: $0) })
 
     /// True for EU member states.
     public var isInEU: Bool { Country.europeanUnion.contains(self) }

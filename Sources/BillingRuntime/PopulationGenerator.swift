@@ -29,12 +29,16 @@ struct PopulationGenerator {
     private static let plans: [(PlanID, Int)] = [("starter", 40), ("pro", 25), ("business", 20), ("agency", 10), ("enterprise", 5)]
     private static let euCountries = ["DE", "FI", "FR", "NL", "DK", "EE", "ES", "IT", "PL", "RO", "SK", "IE", "AT", "BE"]
     private static let otherCountries = ["US", "GB", "NO", "CH", "CA", "AU", "JP"]
-    private static let names = ["Åkerberg", "Björk", "Dahlström", "Ekström", "Fjäll", "Gärdet", "Hällström", "Ljung", "Nordvik", "Öberg", "Sjö", "Ängby"]
+    private static let names = [
+        "Åkerberg", "Björk", "Dahlström", "Ekström", "Fjäll", "Gärdet", "Hällström", "Ljung", "Nordvik", "Öberg", "Sjö", "Ängby",
+    ]
     private static let kinds = ["Konsult AB", "Media AB", "Webbyrå", "Digital", "Studio", "Handel AB", "GmbH", "Ltd", "Oy", "BV"]
 
     /// The draft of company `position` (0-based within this population), whose id is
     /// `id`; new users are numbered from `firstUser` in the returned `users` list.
-    func draft(position: Int, index: Int32, id: String, firstUser: Int, users: inout [(email: String, name: String, invoiceByEmail: Bool)]) -> Draft {
+    func draft(position: Int, index: Int32, id: String, firstUser: Int, users: inout [(email: String, name: String, invoiceByEmail: Bool)])
+        -> Draft
+    {
         var random = SplitMix64(seed: seed ^ 0x5EED, stream: UInt64(UInt32(bitPattern: index)))
         let plan = pick(PopulationGenerator.plans, &random)
         let cycle: BillingCycle = random.chance(spec.annualPercent) ? .annual : .monthly
@@ -50,10 +54,13 @@ struct PopulationGenerator {
             vat = place < 58 ? "\(country)\(10_000_000 + random.below(89_999_999))" : ""
             currency = .eur
         } else {
-            country = Country(rawValue: PopulationGenerator.otherCountries[random.below(PopulationGenerator.otherCountries.count)]) ?? .unitedStates
+            country =
+                Country(rawValue: PopulationGenerator.otherCountries[random.below(PopulationGenerator.otherCountries.count)])
+                ?? .unitedStates
             currency = .usd
         }
-        let name = "\(PopulationGenerator.names[random.below(PopulationGenerator.names.count)]) \(PopulationGenerator.kinds[random.below(PopulationGenerator.kinds.count)])"
+        let name =
+            "\(PopulationGenerator.names[random.below(PopulationGenerator.names.count)]) \(PopulationGenerator.kinds[random.below(PopulationGenerator.kinds.count)])"
         let details = CompanyDetails(name: name, address: "Gatan \(1 + random.below(99)), \(country)", country: country, vatNumber: vat)
         let allowance = catalog.plans[plan]
         let visits = (allowance?.visits ?? 25_000) * Int64(50 + random.below(80)) / 100

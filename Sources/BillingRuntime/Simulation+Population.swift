@@ -31,7 +31,8 @@ extension Simulation {
             var state = CompanyState(
                 id: draft.spec.id, index: Int32(firstIndex + position), details: draft.spec.details,
                 currency: draft.spec.currency, plan: draft.spec.plan, cycle: draft.spec.cycle, owner: id(draft.members[0].user),
-                start: now.adding(seconds: Int64(draft.signupDay) * Instant.secondsPerDay), paymentMethod: draft.spec.paymentMethod, profile: draft.profile, seed: seed)
+                start: now.adding(seconds: Int64(draft.signupDay) * Instant.secondsPerDay), paymentMethod: draft.spec.paymentMethod,
+                profile: draft.profile, seed: seed)
             for member in draft.members.dropFirst() where state.role(of: id(member.user)) == nil {
                 state.addMember(id(member.user), member.role)
             }

@@ -48,7 +48,8 @@ public actor UserDirectory {
         var out: [OutboxMessage] = []
         for email in pending {
             for user in email.candidates where registry[user].notifications.invoiceByEmail {
-                out.append(OutboxMessage(sentAt: sentAt, recipient: user, company: email.company, invoice: email.invoice, number: email.number))
+                out.append(
+                    OutboxMessage(sentAt: sentAt, recipient: user, company: email.company, invoice: email.invoice, number: email.number))
             }
         }
         return out

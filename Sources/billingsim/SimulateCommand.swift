@@ -23,7 +23,9 @@ enum SimulateCommand {
         options.companies = try reader.integer("--companies", in: 0...50_000_000, default: 1000)
         options.months = try reader.integer("--months", in: 0...1200, default: 12)
         if let text = try reader.option("--seed") {
-            guard let seed = UInt64(text) else { throw UsageError(message: "--seed expects a whole number, got '\(text)'", command: "simulate") }
+            guard let seed = UInt64(text) else {
+                throw UsageError(message: "--seed expects a whole number, got '\(text)'", command: "simulate")
+            }
             options.seed = seed
         }
         if let text = try reader.option("--start") {
@@ -82,7 +84,8 @@ enum SimulateCommand {
         }
         let report = SimulateReport(
             companies: summary.companies, users: summary.users, invoices: summary.invoices, emails: summary.emails,
-            revenue: Dictionary(uniqueKeysWithValues: summary.revenue.map { ($0.key.code, Money(minorUnits: $0.value, $0.key).decimalString) }),
+            revenue: Dictionary(
+                uniqueKeysWithValues: summary.revenue.map { ($0.key.code, Money(minorUnits: $0.value, $0.key).decimalString) }),
             digest: digest, seed: options.seed, start: options.start.description, simulatedMonths: options.months,
             wallSeconds: wallSeconds, peakMemoryBytes: ResourceUsage.peakResidentBytes(),
             companyMonthsPerSecond: wallSeconds > 0 ? Double(summary.companies * options.months) / wallSeconds : 0)
