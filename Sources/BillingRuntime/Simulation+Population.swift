@@ -7,6 +7,10 @@ extension Simulation {
     ///
     /// - Complexity: O(companies + users); one actor call per company, none per user.
     public func populate(_ spec: PopulationSpec) async throws(BillingError) {
+        try await clock.exclusively { () throws(BillingError) in try await self.populateHoldingLock(spec) }
+    }
+
+    private func populateHoldingLock(_ spec: PopulationSpec) async throws(BillingError) {
         let generator = PopulationGenerator(seed: seed, spec: spec, catalog: settings.catalog)
         let firstIndex = await clock.companyCount
         let base = await directory.count
@@ -41,6 +45,6 @@ extension Simulation {
             added.append((Company(state, settings: settings), state.nextDue))
         }
         try await clock.add(added)
-        await clock.advance(to: now)
+        await clock.advanceHoldingLock(to: now)
     }
 }

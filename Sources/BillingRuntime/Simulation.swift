@@ -73,15 +73,20 @@ public final class Simulation: Sendable {
         guard settings.catalog.plans[spec.plan]?.price(spec.cycle, in: spec.currency) != nil else {
             throw .notSoldIn(item: spec.plan, currency: spec.currency)
         }
-        let now = await clock.now
-        let state = CompanyState(
-            id: spec.id, index: Int32(await clock.companyCount), details: spec.details, currency: spec.currency,
-            plan: spec.plan, cycle: spec.cycle, anchorMode: spec.anchorMode, owner: ownerRef.id, start: now,
-            paymentMethod: spec.paymentMethod, numberPrefix: spec.numberPrefix, seed: seed)
-        let company = Company(state, settings: settings)
-        try await clock.add([(company, state.nextDue)])
-        await clock.advance(to: now)
-        return company
+        let clock = self.clock
+        let seed = self.seed
+        let settings = self.settings
+        return try await clock.exclusively { () throws(BillingError) -> Company in
+            let now = await clock.now
+            let state = CompanyState(
+                id: spec.id, index: Int32(await clock.companyCount), details: spec.details, currency: spec.currency,
+                plan: spec.plan, cycle: spec.cycle, anchorMode: spec.anchorMode, owner: ownerRef.id, start: now,
+                paymentMethod: spec.paymentMethod, numberPrefix: spec.numberPrefix, seed: seed)
+            let company = Company(state, settings: settings)
+            try await clock.add([(company, state.nextDue)])
+            await clock.advanceHoldingLock(to: now)
+            return company
+        }
     }
 
     /// The company with `id`.

@@ -87,6 +87,21 @@ public actor SimulationClock {
     ) async {
         await acquire()
         defer { release() }
+        await advanceHoldingLock(to: target, pace: pace, progress: progress)
+    }
+
+    /// Runs `body` while no advance and no other exclusive body runs: world building
+    /// (creating companies) takes indices and runs the first invoices atomically.
+    func exclusively<T: Sendable>(_ body: @Sendable () async throws(BillingError) -> T) async throws(BillingError) -> T {
+        await acquire()
+        defer { release() }
+        return try await body()
+    }
+
+    /// The body of ``advance(to:pace:progress:)``; the caller holds the lock.
+    func advanceHoldingLock(
+        to target: Instant, pace: Pace? = nil, progress: (@Sendable (AdvanceProgress) -> Void)? = nil
+    ) async {
         var visits = 0
         let wallStart = ContinuousClock.now
         let simStart = now
