@@ -19,14 +19,18 @@ struct DeniedAttempt: Sendable, CustomTestStringConvertible {
     /// Every company operation, each tried by `user`, with the operation it needs.
     static func everything(by user: String, label: String) -> [DeniedAttempt] {
         let company = Team.company
-        func make(_ what: String, _ operation: Operation, _ attempt: @escaping @Sendable (Simulation, String) async throws -> Void) -> DeniedAttempt {
+        func make(_ what: String, _ operation: Operation, _ attempt: @escaping @Sendable (Simulation, String) async throws -> Void)
+            -> DeniedAttempt
+        {
             DeniedAttempt(label: "\(label) may not \(what)", user: user, operation: operation, attempt: attempt)
         }
         return [
             make("view invoices", .viewInvoices) { _ = try await $0.viewInvoices(of: company, as: $1) },
             make("view settings", .viewCompanySettings) { _ = try await $0.viewSettings(of: company, as: $1) },
             make("edit details", .editCompanyDetails) { try await $0.editDetails(of: company, name: "Hijacked AB", as: $1) },
-            make("edit the payment method", .editPaymentMethod) { try await $0.editPaymentMethod(of: company, to: "Card •••• 6666", as: $1) },
+            make("edit the payment method", .editPaymentMethod) {
+                try await $0.editPaymentMethod(of: company, to: "Card •••• 6666", as: $1)
+            },
             make("change the plan", .changePlan) { try await $0.changePlan(of: company, to: "enterprise", as: $1) },
             make("add an add-on", .manageAddOns) { try await $0.addAddOn("disk20", to: company, as: $1) },
             make("invite a Billing user", .manageCompanyUsers) { try await $0.invite("new@x.se", to: company, as: .billing, by: $1) },
@@ -77,10 +81,14 @@ struct DeniedAttempt: Sendable, CustomTestStringConvertible {
         DeniedAttempt(label: "a Site Administrator may not view settings", user: Team.siteAdmin, operation: .viewCompanySettings) {
             _ = try await $0.viewSettings(of: Team.company, as: $1)
         },
-        DeniedAttempt(label: "a Site Administrator may not open a site not assigned", user: Team.siteAdmin, operation: .manageSite("blog", .staging)) {
+        DeniedAttempt(
+            label: "a Site Administrator may not open a site not assigned", user: Team.siteAdmin, operation: .manageSite("blog", .staging)
+        ) {
             try await $0.accessSite("blog", .staging, of: Team.company, as: $1)
         },
-        DeniedAttempt(label: "a Site Developer may not open the live assigned site", user: Team.siteDeveloper, operation: .manageSite("shop", .live)) {
+        DeniedAttempt(
+            label: "a Site Developer may not open the live assigned site", user: Team.siteDeveloper, operation: .manageSite("shop", .live)
+        ) {
             try await $0.accessSite("shop", .live, of: Team.company, as: $1)
         },
         DeniedAttempt(label: "a Site Developer may not view invoices", user: Team.siteDeveloper, operation: .viewInvoices) {
@@ -116,14 +124,16 @@ struct AccessControlTests {
         #expect(await sim.digest() == digestBefore)
     }
 
-    @Test("A role denied an operation gets a typed error naming user, operation and company, and nothing changes",
-          arguments: DeniedAttempt.forbiddenByRole)
+    @Test(
+        "A role denied an operation gets a typed error naming user, operation and company, and nothing changes",
+        arguments: DeniedAttempt.forbiddenByRole)
     func roleDenied(_ attempt: DeniedAttempt) async throws {
         try await expectDenied(attempt)
     }
 
-    @Test("A user with no role in a company is denied everything there",
-          arguments: DeniedAttempt.everything(by: Team.stranger, label: "a stranger"))
+    @Test(
+        "A user with no role in a company is denied everything there",
+        arguments: DeniedAttempt.everything(by: Team.stranger, label: "a stranger"))
     func strangerDeniedEverything(_ attempt: DeniedAttempt) async throws {
         try await expectDenied(attempt)
     }

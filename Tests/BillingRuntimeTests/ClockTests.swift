@@ -6,14 +6,13 @@ import Testing
 /// companies with something due, and `advance` returns a settled world.
 @Suite("The simulation clock")
 struct ClockTests {
-    /// 300 companies signed up over 30 days, ten a day: anniversaries spread over the
-    /// month. Returns the world on the 30th day.
-    private func spreadWorld(width: Int? = nil) async throws -> Simulation {
-        let sim = Simulation(seed: 31, start: at("2026-01-01", hours: 9), width: width)
-        for day in 0..<30 {
-            try await sim.populate(PopulationSpec(companies: 10))
-            if day < 29 { await sim.advance(by: .days(1)) }
-        }
+    /// 300 generated companies, all signed up: their signups (and so their
+    /// anniversaries) spread over the 1st to the 28th at 09:00. Returns the world on
+    /// January 29th, 09:00.
+    private func spreadWorld() async throws -> Simulation {
+        let sim = Simulation(seed: 31, start: at("2026-01-01", hours: 9))
+        try await sim.populate(PopulationSpec(companies: 300))
+        await sim.advance(by: .days(28))
         return sim
     }
 
@@ -41,7 +40,7 @@ struct ClockTests {
         await sim.advance(to: target, progress: recorder.callback)
 
         let reports = recorder.all
-        #expect(reports.count >= 5)
+        #expect(reports.count >= 3)
         #expect(reports.count < 5 * 24)
         #expect(zip(reports, reports.dropFirst()).allSatisfy { $0.now < $1.now && $0.companyVisits <= $1.companyVisits })
         #expect(reports.allSatisfy { $0.target == target && $0.now <= target })
@@ -64,7 +63,9 @@ struct ClockTests {
         let sim = try await Team.world()
         await sim.advance(to: at("2026-06-15"))
         let state = try await sim.state(of: Team.company)
-        #expect(state.invoices.map(\.created) == ["2026-01-15", "2026-02-15", "2026-03-15", "2026-04-15", "2026-05-15", "2026-06-15"].map { at($0) })
+        #expect(
+            state.invoices.map(\.created)
+                == ["2026-01-15", "2026-02-15", "2026-03-15", "2026-04-15", "2026-05-15", "2026-06-15"].map { at($0) })
         #expect(state.invoices.allSatisfy { $0.number != nil })
     }
 

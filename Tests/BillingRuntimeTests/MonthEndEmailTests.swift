@@ -57,6 +57,37 @@ struct MonthEndEmailTests {
         #expect(sent.first?.sentAt == at("2026-03-01"))
     }
 
+    @Test("An invoice an operation issues at the month-turn instant, after that send, goes out once at the following month end")
+    func operationAtMonthTurnGoesOutNextMonth() async throws {
+        let sim = Simulation(seed: 7, start: at("2026-01-15"))
+        try await sim.register(email: "anna@yearly.se", name: "Anna")
+        try await sim.setInvoiceEmails(true, of: "anna@yearly.se", as: "anna@yearly.se")
+        try await sim.createCompany(companySpec("yearly", cycle: .annual), owner: "anna@yearly.se")
+        await sim.advance(to: at("2026-03-01"))
+        try await sim.changePlan(of: "yearly", to: "enterprise", as: "anna@yearly.se")
+        try await sim.register(email: "bo@late.se", name: "Bo")
+        try await sim.setInvoiceEmails(true, of: "bo@late.se", as: "bo@late.se")
+        try await sim.createCompany(companySpec("late"), owner: "bo@late.se")
+        await sim.advance(to: at("2026-05-01"))
+
+        let proration = try #require(try await sim.state(of: "yearly").invoices.lastIndex { $0.kind == .proration })
+        let sentProration = await sim.outbox.all.filter { $0.company == 0 && $0.invoice == Int32(proration) }
+        #expect(sentProration.map(\.sentAt) == [at("2026-04-01")])
+        let sentFirst = await sim.outbox.all.filter { $0.company == 1 && $0.invoice == 0 }
+        #expect(sentFirst.map(\.sentAt) == [at("2026-04-01")])
+    }
+
+    @Test("Invoices issued before an account is closed still go out at the month end, and nothing follows")
+    func closedAccountSendsWhatWasIssued() async throws {
+        let sim = try await Team.world(optedIn: [Team.owner])
+        await sim.advance(to: at("2026-01-20"))
+        try await sim.closeAccount(of: Team.company, as: Team.owner)
+        await sim.advance(to: at("2026-06-01"))
+
+        #expect(try await sim.state(of: Team.company).invoices.count == 1)
+        #expect(await sim.outbox.all.map(\.number.description) == ["ACME-000001"])
+    }
+
     // MARK: To whom
 
     @Test("Only opted-in Owners, Administrators and Billing users receive invoice emails")

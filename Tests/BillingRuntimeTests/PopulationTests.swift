@@ -2,14 +2,18 @@ import BillingCore
 import BillingRuntime
 import Testing
 
-/// The population generator: a realistic mix of companies, users and roles, each
-/// company billed from the instant it is created.
+/// The population generator: a realistic mix of companies, users and roles, signing
+/// up over the four weeks after generation and billed from their signup.
 @Suite("Generated populations")
 struct PopulationTests {
-    /// A world of 400 generated companies, and every company's state.
+    private static let start = at("2026-01-15")
+
+    /// A world of 400 generated companies, four weeks on, when all have signed up, and
+    /// every company's state.
     private func population(seed: UInt64 = 17) async throws -> (Simulation, [CompanyState]) {
-        let sim = Simulation(seed: seed, start: at("2026-01-15"))
+        let sim = Simulation(seed: seed, start: PopulationTests.start)
         try await sim.populate(PopulationSpec(companies: 400))
+        await sim.advance(by: .days(28))
         return (sim, await allStates(of: sim))
     }
 
@@ -128,17 +132,59 @@ struct PopulationTests {
         #expect((companiesPerPartner.values.max() ?? 0) >= 10)
     }
 
-    @Test("Every company's first invoice is issued at creation, numbered, for the period starting then")
-    func firstInvoiceAtCreation() async throws {
+    @Test("Each company gets its first invoice at its signup, and signups spread over the next four weeks")
+    func firstInvoiceAtSignup() async throws {
         let (_, states) = try await population()
+        let lastSignup = PopulationTests.start.adding(seconds: 27 * Instant.secondsPerDay)
+        var signups: Set<Instant> = []
         for state in states {
             let first = try #require(state.invoices.first, "company \(state.id) has no invoice")
-            #expect(first.created == at("2026-01-15"))
-            #expect(first.periodStart == at("2026-01-15"))
+            #expect(first.created >= PopulationTests.start && first.created <= lastSignup, "company \(state.id)")
+            #expect(first.periodStart == first.created, "company \(state.id)")
             #expect(first.kind == .plan)
             #expect(first.number != nil)
             #expect(first.total > 0)
+            signups.insert(first.created)
         }
+        #expect(signups.count >= 25)
+    }
+
+    @Test("Right after generation only the companies signing up that day have an invoice; the rest are due at their signup")
+    func companiesSigningUpLaterAreDueThen() async throws {
+        let sim = Simulation(seed: 17, start: PopulationTests.start)
+        try await sim.populate(PopulationSpec(companies: 400))
+        let states = await allStates(of: sim)
+        let invoiced = states.filter { !$0.invoices.isEmpty }
+        let waiting = states.filter(\.invoices.isEmpty)
+
+        #expect(!invoiced.isEmpty)
+        #expect(waiting.count > invoiced.count)
+        #expect(invoiced.allSatisfy { $0.invoices.count == 1 && $0.invoices[0].created == PopulationTests.start })
+        for state in waiting {
+            let due = try #require(state.nextDue)
+            #expect(due > PopulationTests.start, "company \(state.id)")
+            #expect(due == state.periodStart, "company \(state.id)")
+        }
+    }
+
+    @Test(
+        "A plan change before a generated company's signup bills no time before the signup",
+        .disabled("BUG: changePlan before a populated company's signup issues a proration invoice for time before the signup"))
+    func planChangeBeforeSignupBillsNothingEarlier() async throws {
+        let sim = Simulation(seed: 17, start: PopulationTests.start)
+        try await sim.populate(PopulationSpec(companies: 60))
+        let waiting = try #require(await allStates(of: sim).first { $0.invoices.isEmpty && $0.plan != "enterprise" })
+        let signup = waiting.periodStart
+        let owner = try #require(waiting.members.first { $0.role == .owner })
+        try await sim.changePlan(of: waiting.id, to: "enterprise", as: await sim.directory.user(owner.user).email)
+        await sim.advance(by: .days(28))
+
+        let invoices = try await sim.state(of: waiting.id).invoices
+        let first = try #require(invoices.first)
+        #expect(invoices.allSatisfy { $0.periodStart >= signup }, "billed from \(invoices.map(\.periodStart)) for a signup on \(signup)")
+        #expect(first.created == signup)
+        #expect(first.kind == .plan)
+        #expect(first.lines.first?.kind == .plan("enterprise", waiting.cycle))
     }
 
     @Test("The same seed generates the same population, and another seed another one")
@@ -146,6 +192,7 @@ struct PopulationTests {
         let (first, _) = try await population(seed: 5)
         let (second, _) = try await population(seed: 5)
         let (other, _) = try await population(seed: 6)
+        #expect(await first.outbox.count > 0)
         #expect(await first.canonicalDump() == (await second.canonicalDump()))
         #expect(await first.digest() != (await other.digest()))
     }
@@ -160,6 +207,7 @@ struct PopulationTests {
             let a = try await small.state(of: id)
             let b = try await large.state(of: id)
             #expect(a.details == b.details)
+            #expect(a.periodStart == b.periodStart)
             #expect(a.plan == b.plan)
             #expect(a.cycle == b.cycle)
             #expect(a.sites == b.sites)
@@ -174,8 +222,14 @@ struct PopulationTests {
         try await sim.populate(PopulationSpec(companies: 10))
         await sim.advance(by: .days(5))
         try await sim.populate(PopulationSpec(companies: 10))
+        await sim.advance(by: .days(28))
         let states = await allStates(of: sim)
         #expect(states.map(\.id) == (0..<20).map { "c" + String(repeating: "0", count: 7 - String($0).count) + String($0) })
-        #expect(states[10...].allSatisfy { $0.invoices.first?.created == at("2026-01-20") })
+        let secondStart = at("2026-01-20")
+        let secondEnd = secondStart.adding(seconds: 27 * Instant.secondsPerDay)
+        for state in states[10...] {
+            let created = try #require(state.invoices.first?.created, "company \(state.id) has no invoice")
+            #expect(created >= secondStart && created <= secondEnd, "company \(state.id) signed up \(created)")
+        }
     }
 }
