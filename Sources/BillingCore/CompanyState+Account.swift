@@ -87,9 +87,9 @@ extension CompanyState {
         try authorize(actor, .manageAddOns)
         try validateAddOn(addOnID, site: site, settings: settings)
         guard !addOns.contains(where: { $0.id == addOnID && $0.site == site }) else { throw .addOnAlreadyActive(addOnID) }
-        let addOn = ActiveAddOn(id: addOnID, site: site, since: now)
+        let addOn = ActiveAddOn(id: addOnID, site: site, since: periodBilled ? now : periodStart)
         addOns.append(addOn)
-        if cycle == .monthly, let price = settings.catalog.addOns[addOnID]?.monthly.minorUnits[currency] {
+        if cycle == .monthly, periodBilled, let price = settings.catalog.addOns[addOnID]?.monthly.minorUnits[currency] {
             pendingLines.append(prorated(.addOn(addOnID, site: site), price: price, from: now, sign: 1))
         }
     }
@@ -123,7 +123,7 @@ extension CompanyState {
 
     private mutating func dropAddOn(_ addOn: ActiveAddOn, at now: Instant, settings: WorldSettings) {
         addOns.removeAll { $0.id == addOn.id && $0.site == addOn.site }
-        guard let price = settings.catalog.addOns[addOn.id]?.monthly.minorUnits[currency] else { return }
+        guard periodBilled, let price = settings.catalog.addOns[addOn.id]?.monthly.minorUnits[currency] else { return }
         if cycle == .monthly {
             pendingLines.append(prorated(.addOnCredit(addOn.id, site: addOn.site), price: price, from: now, sign: -1))
         } else {

@@ -11,6 +11,7 @@ extension CompanyState {
     @discardableResult
     public mutating func runDue(until now: Instant, settings: WorldSettings) -> Int {
         let before = invoices.count
+        settledUntil = max(settledUntil, now)
         while let due = nextDue, due <= now {
             if !periodBilled {
                 issuePlanInvoice(at: periodStart, settings: settings)
@@ -162,13 +163,13 @@ extension CompanyState {
         return count
     }
 
-    /// Numbers the drafts, in creation order, `first`, `first + 1`, … of the seller's
-    /// series.
-    public mutating func assignNumbers(prefix: String, from first: Int64) {
-        var next = first
-        for index in (invoices.count - draftCount)..<invoices.count {
-            invoices[index].number = InvoiceNumber(prefix: prefix, sequence: next)
-            next += 1
+    /// Numbers the `count` oldest drafts, in creation order, `first`, `first + 1`, … of
+    /// the seller's series. Drafts made since the count was taken stay drafts for their
+    /// own reservation, so every reserved number is used exactly once.
+    public mutating func assignNumbers(prefix: String, from first: Int64, count: Int) {
+        let start = invoices.count - draftCount
+        for (offset, index) in (start..<min(start + count, invoices.count)).enumerated() {
+            invoices[index].number = InvoiceNumber(prefix: prefix, sequence: first + Int64(offset))
         }
     }
 

@@ -1,8 +1,10 @@
 // The canonical dump: one stable text form of a company, the input of the world digest.
 
 extension CompanyState {
-    /// Every field of the company as text, in a fixed order with sorted collections, so
-    /// equal states give equal bytes. Users appear by directory index (`u12`).
+    /// Every billing field of the company as text, in a fixed order with sorted
+    /// collections, so equal states give equal bytes. Users appear by directory index
+    /// (`u12`). ``settledUntil`` is left out: it records when the company was last
+    /// visited, which depends on how time was advanced, not on what was billed.
     public func canonicalDump() -> String {
         var out = ""
         out.reserveCapacity(256 + invoices.count * 200)

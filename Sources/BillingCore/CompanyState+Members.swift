@@ -25,7 +25,9 @@ extension CompanyState {
         _ invitee: UserRef, as role: Role, by actor: UserRef, at now: Instant, settings: WorldSettings
     ) throws(BillingError) {
         let role = role.normalized
-        try authorize(actor, CompanyState.managing(role))
+        // Replacing a pending invitation revokes it: that needs the right to manage both.
+        let replaced = invitations.last(where: { $0.invitee == invitee.id && $0.status == .pending })?.role
+        try authorize(actor, replaced.map { CompanyState.managing(role, $0) } ?? CompanyState.managing(role))
         try validateGrantable(role)
         guard self.role(of: invitee.id) == nil else { throw .alreadyMember(user: invitee.email, company: id) }
         invitations.removeAll { $0.invitee == invitee.id && $0.status == .pending }

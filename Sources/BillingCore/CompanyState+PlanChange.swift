@@ -24,6 +24,12 @@ extension CompanyState {
             throw .notSoldIn(item: newPlan, currency: currency)
         }
         guard newPlan != plan || newCycle != cycle else { return }
+        guard periodBilled else {
+            // Before signup nothing has been billed: the first invoice bills the new plan.
+            plan = newPlan
+            cycle = newCycle
+            return
+        }
         let oldPrice = settings.catalog.plans[plan]?.price(cycle, in: currency)?.minorUnits ?? 0
         if let old = settings.catalog.plans[plan] {
             let over = usage.overage(against: old)

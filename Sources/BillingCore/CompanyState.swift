@@ -58,6 +58,9 @@ public struct CompanyState: Sendable, Hashable {
     public internal(set) var emailedCount: Int
     /// Closed accounts are billed no more.
     public internal(set) var closed: Bool
+    /// The latest instant billing has been run to (by the clock or before an
+    /// operation): operations never happen earlier than this.
+    public internal(set) var settledUntil: Instant
     /// Simulated monthly traffic (generated companies); `nil` for scripted ones.
     public internal(set) var profile: UsageProfile?
     /// The company's own random stream, derived from the world seed and its index.
@@ -97,6 +100,7 @@ public struct CompanyState: Sendable, Hashable {
         self.nextSequence = 1
         self.emailedCount = 0
         self.closed = false
+        self.settledUntil = Instant(seconds: Int64.min)
         self.profile = profile
         self.random = SplitMix64(seed: seed, stream: UInt64(UInt32(bitPattern: index)))
     }

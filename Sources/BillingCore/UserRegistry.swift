@@ -34,8 +34,8 @@ public struct UserRegistry: Sendable, Hashable {
     /// Turns `target`'s invoice emails on or off, as `actor`: allowed only when they are
     /// the same user.
     public mutating func setInvoiceByEmail(_ on: Bool, for target: UserID, by actor: UserID) throws(BillingError) {
-        guard Int(target.rawValue) < users.count, Int(actor.rawValue) < users.count else {
-            throw .unknownUser("#\(target.rawValue)")
+        for id in [actor, target] where !(0..<users.count).contains(Int(id.rawValue)) {
+            throw .unknownUser("#\(id.rawValue)")
         }
         guard actor == target else {
             throw .notificationsAreSelfOnly(actor: users[Int(actor.rawValue)].email, target: users[Int(target.rawValue)].email)

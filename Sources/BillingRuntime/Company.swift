@@ -22,7 +22,8 @@ public actor Company {
     public struct Report: Sendable {
         /// Invoices created.
         public var created: Int
-        /// Invoices waiting for a seller-wide number.
+        /// New seller-wide drafts made by this call: each draft is reported, and so
+        /// reserved a number, exactly once.
         public var drafts: Int
         /// The next instant with billing due.
         public var nextDue: Instant?
@@ -39,28 +40,35 @@ public actor Company {
     // stored struct directly would copy the whole struct (a retain per field) first.
     private static func runDue(_ state: inout CompanyState, until now: Instant, settings: WorldSettings) -> Report {
         let created = state.runDue(until: now, settings: settings)
-        return Report(created: created, drafts: state.draftCount, nextDue: state.nextDue)
+        return Report(created: created, drafts: settings.numbering == .sellerWide ? created : 0, nextDue: state.nextDue)
     }
 
-    /// Numbers the drafts from `first` in the seller-wide series.
-    func assignNumbers(prefix: String, from first: Int64) {
-        state.assignNumbers(prefix: prefix, from: first)
+    /// Numbers the `count` oldest drafts from `first` in the seller-wide series.
+    func assignNumbers(prefix: String, from first: Int64, count: Int) {
+        state.assignNumbers(prefix: prefix, from: first, count: count)
     }
 
-    /// Performs an operation on a copy of the state and keeps it only if it succeeds, so
-    /// a failed operation changes nothing.
+    /// Performs an operation at `now` on a copy of the state and keeps the copy only if
+    /// it succeeds, so a failed operation changes nothing.
+    ///
+    /// Billing due up to the operation's instant is done first, and the instant is never
+    /// earlier than the company's own time: an operation racing the clock cannot land in
+    /// a period the company has already left.
     public func perform<T: Sendable>(
-        _ operation: @Sendable (inout CompanyState, WorldSettings) throws(BillingError) -> T
+        at now: Instant, _ operation: @Sendable (inout CompanyState, Instant, WorldSettings) throws(BillingError) -> T
     ) throws(BillingError) -> (T, Report) {
         var copy = state
         let before = copy.invoices.count
-        let result = try operation(&copy, settings)
-        let dueBefore = state.nextDue
+        let dueBefore = copy.nextDue
+        let instant = max(now, copy.settledUntil)
+        copy.runDue(until: instant, settings: settings)
+        let result = try operation(&copy, instant, settings)
         state = copy
         return (
             result,
             Report(
-                created: state.invoices.count - before, drafts: state.draftCount, nextDue: state.nextDue,
+                created: state.invoices.count - before,
+                drafts: settings.numbering == .sellerWide ? state.invoices.count - before : 0, nextDue: state.nextDue,
                 rescheduled: state.nextDue != dueBefore)
         )
     }

@@ -106,8 +106,8 @@ public final class Simulation: Sendable {
         let actor = try await directory.ref(email: user)
         let company = try await company(companyID)
         let now = await clock.now
-        let (result, report) = try await company.perform { (state, settings) throws(BillingError) in
-            try operation(&state, actor, now, settings)
+        let (result, report) = try await company.perform(at: now) { (state, instant, settings) throws(BillingError) in
+            try operation(&state, actor, instant, settings)
         }
         if report.created > 0 || report.drafts > 0 || report.rescheduled {
             await clock.noteChange(of: company, report)
@@ -121,8 +121,8 @@ public final class Simulation: Sendable {
     ) async throws(BillingError) -> T {
         let company = try await company(companyID)
         let now = await clock.now
-        let (result, report) = try await company.perform { (state, settings) throws(BillingError) in
-            try action(&state, now, settings)
+        let (result, report) = try await company.perform(at: now) { (state, instant, settings) throws(BillingError) in
+            try action(&state, instant, settings)
         }
         if report.created > 0 || report.drafts > 0 || report.rescheduled { await clock.noteChange(of: company, report) }
         return result

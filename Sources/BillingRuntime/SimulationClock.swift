@@ -65,7 +65,7 @@ public actor SimulationClock {
         if report.drafts > 0 {
             let first = sellerNext
             sellerNext += Int64(report.drafts)
-            await company.assignNumbers(prefix: settings.seller.seriesPrefix, from: first)
+            await company.assignNumbers(prefix: settings.seller.seriesPrefix, from: first, count: report.drafts)
         }
         if report.created > 0 { markUnsent(company.index) }
     }
@@ -145,14 +145,15 @@ public actor SimulationClock {
             if report.drafts > 0 { drafts.append((index, report.drafts)) }
         }
         if !drafts.isEmpty {
-            var numbered: [(Int32, Int64)] = []
+            var numbered: [(index: Int32, first: Int64, count: Int)] = []
             for (index, count) in drafts {
-                numbered.append((index, sellerNext))
+                numbered.append((index, sellerNext, count))
                 sellerNext += Int64(count)
             }
             let prefix = settings.seller.seriesPrefix
-            _ = await fanOut(numbered, width: width) { index, first in
-                await companies[Int(index)].assignNumbers(prefix: prefix, from: first)
+            _ = await fanOut(numbered, width: width) { reservation in
+                await companies[Int(reservation.index)].assignNumbers(
+                    prefix: prefix, from: reservation.first, count: reservation.count)
             }
         }
         return due.count

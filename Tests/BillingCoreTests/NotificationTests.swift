@@ -57,6 +57,15 @@ struct NotificationTests {
         #expect(registry[anna].notifications.invoiceByEmail == false)
     }
 
+    @Test("An unknown actor is the user the error names")
+    func unknownActorIsNamed() throws {
+        var registry = UserRegistry()
+        let anna = try registry.register(email: "anna@x.se", name: "Anna")
+        #expect(throws: BillingError.unknownUser("#5")) {
+            try registry.setInvoiceByEmail(true, for: anna, by: UserID(5))
+        }
+    }
+
     @Test("Emails are unique and case-insensitive")
     func emailsAreUnique() throws {
         var registry = UserRegistry()

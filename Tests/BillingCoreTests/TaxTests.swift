@@ -110,16 +110,20 @@ struct TaxTests {
 
     @Test(
         "Rates parse from percent text with up to two decimals, 0 to 100",
-        arguments: [("25", Int64?(2500)), ("25.5", 2550), ("25.50", 2550), ("0", 0), ("100", 10_000), ("7.25", 725),
-            ("100.01", nil), ("-1", nil), ("25.555", nil), ("abc", nil), ("", nil), ("25%", nil)])
+        arguments: [
+            ("25", Int64?(2500)), ("25.5", 2550), ("25.50", 2550), ("0", 0), ("100", 10_000), ("7.25", 725),
+            ("100.01", nil), ("-1", nil), ("25.555", nil), ("abc", nil), ("", nil), ("25%", nil),
+        ])
     func rateParsing(text: String, basisPoints: Int64?) {
         #expect(TaxRate(percent: text)?.basisPoints == basisPoints)
     }
 
     @Test(
         "Rates print as percent without needless zeros",
-        arguments: [(Int64(2500), "25%"), (2550, "25.5%"), (2505, "25.05%"), (2555, "25.55%"), (0, "0%"), (10_000, "100%"),
-            (725, "7.25%"), (1, "0.01%")])
+        arguments: [
+            (Int64(2500), "25%"), (2550, "25.5%"), (2505, "25.05%"), (2555, "25.55%"), (0, "0%"), (10_000, "100%"),
+            (725, "7.25%"), (1, "0.01%"),
+        ])
     func rateDescription(basisPoints: Int64, text: String) {
         #expect(TaxRate(basisPoints: basisPoints).description == text)
     }

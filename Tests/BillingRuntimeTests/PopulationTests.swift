@@ -168,8 +168,7 @@ struct PopulationTests {
     }
 
     @Test(
-        "A plan change before a generated company's signup bills no time before the signup",
-        .disabled("BUG: changePlan before a populated company's signup issues a proration invoice for time before the signup"))
+        "A plan change before a generated company's signup bills no time before the signup")
     func planChangeBeforeSignupBillsNothingEarlier() async throws {
         let sim = Simulation(seed: 17, start: PopulationTests.start)
         try await sim.populate(PopulationSpec(companies: 60))
