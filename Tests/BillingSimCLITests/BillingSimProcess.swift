@@ -12,10 +12,11 @@ struct BillingSimProcess {
     /// The `billingsim` executable beside the test bundle.
     static var executable: URL {
         get throws {
-            let candidates = [
-                Bundle.main.bundleURL, Bundle.main.bundleURL.deletingLastPathComponent(),
-                URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent(),
-            ] + Bundle.allBundles.map { $0.bundleURL.deletingLastPathComponent() }
+            let candidates =
+                [
+                    Bundle.main.bundleURL, Bundle.main.bundleURL.deletingLastPathComponent(),
+                    URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent(),
+                ] + Bundle.allBundles.map { $0.bundleURL.deletingLastPathComponent() }
             for directory in candidates {
                 let url = directory.appendingPathComponent("billingsim")
                 if FileManager.default.isExecutableFile(atPath: url.path) { return url }

@@ -16,6 +16,7 @@ enum Golden {
             return
         }
         let recorded = try String(contentsOf: url, encoding: .utf8)
-        #expect(actual == recorded, "output differs from Golden/\(name); re-record with BILLINGSIM_RECORD=1", sourceLocation: sourceLocation)
+        #expect(
+            actual == recorded, "output differs from Golden/\(name); re-record with BILLINGSIM_RECORD=1", sourceLocation: sourceLocation)
     }
 }
