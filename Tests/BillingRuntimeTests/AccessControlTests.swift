@@ -138,6 +138,29 @@ struct AccessControlTests {
         try await expectDenied(attempt)
     }
 
+    @Test(
+        "The Owner of one company is denied everything in another where they have no role",
+        arguments: DeniedAttempt.everything(by: Team.otherOwner, label: "another company's Owner"))
+    func otherCompanyOwnerDeniedEverything(_ attempt: DeniedAttempt) async throws {
+        try await expectDenied(attempt)
+    }
+
+    @Test("A user's role in one company gives nothing in another: Billing here, Owner there")
+    func rolesDoNotCrossCompanies() async throws {
+        let sim = try await Team.world()
+        let other = "other"
+        try await sim.createCompany(companySpec(other, name: "Other AB"), owner: Team.billing)
+        // Owner of "other" may change its plan, but not acme's, where they are Billing.
+        try await sim.changePlan(of: other, to: "pro", as: Team.billing)
+        let expected = BillingError.denied(AccessDenied(user: Team.billing, operation: .changePlan, company: Team.company))
+        await #expect(throws: expected) { try await sim.changePlan(of: Team.company, to: "pro", as: Team.billing) }
+        // And acme's Owner has no say in "other".
+        let denied = BillingError.denied(AccessDenied(user: Team.owner, operation: .viewInvoices, company: other))
+        await #expect(throws: denied) { _ = try await sim.viewInvoices(of: other, as: Team.owner) }
+        #expect(try await sim.state(of: Team.company).plan == "starter")
+        #expect(try await sim.state(of: other).plan == "pro")
+    }
+
     @Test("A denial's message says who may not do what in which company")
     func denialMessageNamesEverything() async throws {
         let sim = try await Team.world()

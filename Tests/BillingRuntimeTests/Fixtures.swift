@@ -151,6 +151,8 @@ enum Team {
     static let siteAdmin = "siteadmin@acme.se"
     static let siteDeveloper = "sitedev@acme.se"
     static let stranger = "stranger@elsewhere.se"
+    /// The Owner of another company, with no role in acme.
+    static let otherOwner = "owner@globex.se"
 
     /// Every member but the owner, with the role they hold.
     static let invited: [(String, Role)] = [
@@ -176,6 +178,8 @@ enum Team {
             try await sim.accept(invitationTo: company, as: email)
         }
         for email in optedIn { try await sim.setInvoiceEmails(true, of: email, as: email) }
+        try await sim.register(email: otherOwner, name: "Greta Globex")
+        try await sim.createCompany(companySpec("globex", name: "Globex AB"), owner: otherOwner)
         return sim
     }
 }
