@@ -39,6 +39,8 @@ public struct Pace: Sendable, Hashable {
 
 /// Where an advance stands, for progress displays.
 public struct AdvanceProgress: Sendable {
+    /// The instant the advance started from.
+    public var start: Instant
     /// The simulated instant reached.
     public var now: Instant
     /// The instant the advance goes to.

@@ -119,7 +119,7 @@ public actor SimulationClock {
                 await sendMonthEnd(at: step)
                 nextMonthEnd = step.nextMonthStart
             }
-            progress?(AdvanceProgress(now: step, target: target, companyVisits: visits))
+            progress?(AdvanceProgress(start: simStart, now: step, target: target, companyVisits: visits))
         }
         now = max(now, target)
     }

@@ -13,7 +13,7 @@ final class ProgressLine: Sendable {
     init(enabled: Bool) { self.enabled = enabled && isatty(STDERR_FILENO) == 1 }
 
     /// Draws `progress` unless the last frame was under 200 ms ago.
-    func update(_ progress: AdvanceProgress, companies: Int) {
+    func update(_ progress: AdvanceProgress) {
         guard enabled else { return }
         let now = ContinuousClock.now
         let due = last.withLock { previous -> Bool in
@@ -24,7 +24,9 @@ final class ProgressLine: Sendable {
         guard due else { return }
         let seconds = max(0.001, Double((now - started).components.attoseconds) / 1e18 + Double((now - started).components.seconds))
         let rate = Int(Double(progress.companyVisits) / seconds)
-        Output.error("\r\u{1B}[K  \(progress.now.date)  \(progress.companyVisits) company visits  \(rate)/s")
+        let span = max(1, progress.target.seconds - progress.start.seconds)
+        let percent = (progress.now.seconds - progress.start.seconds) * 100 / span
+        Output.error("\r\u{1B}[K  simulated \(progress.now.date) (\(percent)%)  \(progress.companyVisits) company visits  \(rate) visits/s")
     }
 
     /// Clears the line.

@@ -64,10 +64,9 @@ enum SimulateCommand {
             seed: options.seed, start: Instant(options.start), settings: WorldSettings(numbering: options.numbering))
         try await simulation.populate(PopulationSpec(companies: options.companies))
         let progress = ProgressLine(enabled: options.progress)
-        let companies = options.companies
         await simulation.advance(
             by: .months(options.months), pace: options.paceMilliseconds.map { Pace.dayPer(milliseconds: $0) },
-            progress: { progress.update($0, companies: companies) })
+            progress: { progress.update($0) })
         progress.finish()
         let elapsed = began.duration(to: clock.now)
         let wallSeconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18

@@ -50,6 +50,22 @@ struct BillingSimProcess {
             stderr: String(decoding: errData, as: UTF8.self))
     }
 
+    /// Runs a shell command line on a pseudo-terminal (util-linux `script`) and returns
+    /// what the terminal showed.
+    static func runScript(_ commandLine: String) throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["script", "-qec", commandLine, "/dev/null"]
+        let out = Pipe()
+        process.standardOutput = out
+        process.standardError = FileHandle.nullDevice
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return String(decoding: data, as: UTF8.self)
+    }
+
     /// Runs `simulate … --json` and decodes its object.
     static func simulateJSON(_ arguments: [String], prefix: [String] = []) throws -> [String: Any] {
         let result = try run(["simulate"] + arguments + ["--json"], prefix: prefix)

@@ -67,6 +67,17 @@ struct CommandLineTests {
         #expect(result.stderr.isEmpty)
     }
 
+    @Test("On a terminal, progress is redrawn in place on stderr; --no-progress silences it")
+    func progressOnATerminal() throws {
+        // `script` runs the command on a pseudo-terminal, so stderr is a terminal there.
+        let binary = try BillingSimProcess.executable.path
+        let shown = try BillingSimProcess.runScript("\(binary) simulate --companies 2000 --months 12 > /dev/null")
+        #expect(shown.contains("\r\u{1B}[K  simulated 20"))
+        #expect(shown.contains("company visits"))
+        let silenced = try BillingSimProcess.runScript("\(binary) simulate --companies 2000 --months 12 --no-progress > /dev/null")
+        #expect(!silenced.contains("company visits"))
+    }
+
     @Test("The same seed gives the same digest; another seed another digest")
     func determinism() throws {
         let first = try BillingSimProcess.simulateJSON(["--companies", "300", "--months", "6", "--seed", "7"])
