@@ -87,6 +87,25 @@ struct CommandLineTests {
         #expect(first["digest"] as? String != other["digest"] as? String)
     }
 
+    @Test("Real-time pacing changes how long a run takes, not what it produces")
+    func pacedRunMatches() throws {
+        let arguments = ["--companies", "30", "--months", "1", "--seed", "5"]
+        let free = try BillingSimProcess.simulateJSON(arguments)
+        let paced = try BillingSimProcess.simulateJSON(arguments + ["--pace-ms", "20"])
+        #expect(free["digest"] as? String == paced["digest"] as? String)
+        // 31 simulated days at 20 ms a day take at least 0.6 s of wall time.
+        #expect((paced["wallSeconds"] as? Double ?? 0) >= 0.6)
+    }
+
+    @Test("--start moves the whole world in time and is reported back")
+    func startDate() throws {
+        let january = try BillingSimProcess.simulateJSON(["--companies", "30", "--months", "2"])
+        let june = try BillingSimProcess.simulateJSON(["--companies", "30", "--months", "2", "--start", "2026-06-15"])
+        #expect(june["start"] as? String == "2026-06-15")
+        #expect(january["start"] as? String == "2026-01-01")
+        #expect(january["digest"] as? String != june["digest"] as? String)
+    }
+
     @Test("A run pinned to one CPU gives the same digest as an unpinned run, in both numbering schemes")
     func pinnedToOneCore() throws {
         for numbering in ["per-company", "seller-wide"] {
