@@ -96,12 +96,10 @@ public actor Company {
         }
     }
 
-    /// SHA-256 of the company's canonical dump.
-    func digest() -> [UInt8] {
-        var hash = SHA256()
-        hash.update(state.canonicalDump())
-        return hash.finalize()
-    }
+    /// SHA-256 of the company's canonical records.
+    func digest() -> [UInt8] { Company.digest(&state) }
+
+    private static func digest(_ state: inout CompanyState) -> [UInt8] { state.canonicalDigest() }
 }
 
 /// An invoice ready to be emailed and the members who may receive it.

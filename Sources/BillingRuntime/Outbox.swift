@@ -33,16 +33,4 @@ public actor Outbox {
 
     /// The messages to one recipient.
     public func messages(to recipient: UserID) -> [OutboxMessage] { messages.filter { $0.recipient == recipient } }
-
-    /// SHA-256 over every message in order.
-    func digest() -> [UInt8] {
-        var hash = SHA256()
-        for message in messages {
-            hash.update(message.sentAt.seconds)
-            hash.update(Int64(message.recipient.rawValue))
-            hash.update(Int64(message.company))
-            hash.update(message.number.description)
-        }
-        return hash.finalize()
-    }
 }

@@ -3,38 +3,59 @@ internal import BillingCore
 // The canonical dump and digest: how tests and users check that two runs agree.
 
 extension Simulation {
-    /// The world's header and users as canonical text: seed, time, settings, every user
-    /// with their notification setting.
-    func headerDump() async -> String {
-        let registry = await directory.snapshot
-        let now = await clock.now
-        let sellerNext = await clock.sellerNext
-        var out = "world seed=\(seed) start=\(start.seconds) now=\(now.seconds) numbering=\(settings.numbering.rawValue)"
-        out += " seller=\(quoted(settings.seller.name)) \(settings.seller.country) next=\(sellerNext)\n"
-        for (index, user) in registry.users.enumerated() {
-            out += "user u\(index) \(user.email) \(quoted(user.name)) invoice-email=\(user.notifications.invoiceByEmail)\n"
+    /// Writes the world's header and users: seed, time, settings, every user with their
+    /// notification setting.
+    private func writeHeader(to sink: inout some CanonicalSink, users: UserRegistry, now: Instant, sellerNext: Int64) {
+        sink.record("world")
+        sink.word(String(seed), "seed")
+        sink.instant(start, "start")
+        sink.instant(now, "now")
+        sink.word(settings.numbering.rawValue, "numbering")
+        sink.text(settings.seller.name, "seller")
+        sink.word(settings.seller.country.rawValue, "country")
+        sink.int(sellerNext, "next")
+        for (index, user) in users.users.enumerated() {
+            sink.record("user")
+            sink.int(index)
+            sink.word(user.email)
+            sink.text(user.name)
+            sink.bool(user.notifications.invoiceByEmail, "invoice-email")
         }
-        return out
+    }
+
+    private static func write(_ message: OutboxMessage, to sink: inout some CanonicalSink) {
+        sink.record("email")
+        sink.instant(message.sentAt, "sent")
+        sink.int(message.recipient.rawValue, "to")
+        sink.int(message.company, "company")
+        sink.int(message.invoice, "invoice")
+        sink.word(message.number.description)
     }
 
     /// The whole world as canonical text: header, users, every company, every email.
     /// Meant for small worlds and for diffing two runs.
     public func canonicalDump() async -> String {
-        var out = await headerDump()
+        var text = CanonicalText()
+        writeHeader(to: &text, users: await directory.snapshot, now: await clock.now, sellerNext: await clock.sellerNext)
+        var out = text.finished
         for company in await clock.allCompanies { out += await company.read { $0.canonicalDump() } }
-        for message in await outbox.all {
-            out += "email \(message.sentAt.seconds) u\(message.recipient.rawValue) c\(message.company) \(message.number)\n"
-        }
-        return out
+        var emails = CanonicalText()
+        for message in await outbox.all { Simulation.write(message, to: &emails) }
+        return out + emails.finished
     }
 
-    /// SHA-256 over the world, as 64 hex digits: the header's hash, each company's
-    /// dump hash in index order (computed in parallel), then the outbox's hash.
+    /// SHA-256 over the world's canonical records, as 64 hex digits: the header's hash,
+    /// each company's hash in index order (computed in parallel), then the hash of the
+    /// outbox. No text is built.
     public func digest() async -> String {
-        var hash = SHA256()
-        hash.update(SHA256.hex(of: await headerDump()))
-        for companyDigest in await clock.companyDigests() { hash.update(companyDigest) }
-        hash.update(await outbox.digest())
-        return SHA256.hexString(hash.finalize())
+        var header = CanonicalHash()
+        writeHeader(to: &header, users: await directory.snapshot, now: await clock.now, sellerNext: await clock.sellerNext)
+        var world = SHA256()
+        world.update(header.finalize())
+        for companyDigest in await clock.companyDigests() { world.update(companyDigest) }
+        var emails = CanonicalHash()
+        for message in await outbox.all { Simulation.write(message, to: &emails) }
+        world.update(emails.finalize())
+        return SHA256.hexString(world.finalize())
     }
 }

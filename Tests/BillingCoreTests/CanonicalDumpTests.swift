@@ -71,8 +71,18 @@ struct CanonicalDumpTests {
     func listsInvoices() throws {
         let dump = try busyCompany().canonicalDump()
         #expect(dump.hasPrefix("company \"acme\" index=0 currency=SEK plan=business cycle=monthly"))
-        #expect(dump.contains("invoice ACME-000001 plan monthly"))
-        #expect(dump.contains("invoice ACME-000002 plan monthly"))
-        #expect(dump.contains("member u3 \"Billing\""))
+        #expect(dump.contains("\ninvoice ACME 1 plan monthly"))
+        #expect(dump.contains("\ninvoice ACME 2 plan monthly"))
+        #expect(dump.contains("\nmember user=3 \"Billing\""))
+    }
+
+    @Test("The digest hashes exactly what the dump writes: equal dumps, equal digests; any change, another digest")
+    func digestFollowsDump() throws {
+        let base = try busyCompany()
+        var credited = base
+        try credited.addCredit(Money(minorUnits: 1, .sek))
+        #expect(base.canonicalDigest() == (try busyCompany()).canonicalDigest())
+        #expect(base.canonicalDigest() != credited.canonicalDigest())
+        #expect(base.canonicalDigest().count == 32)
     }
 }
