@@ -22,7 +22,9 @@ public struct Country: RawRepresentable, Sendable, Hashable, Codable, Comparable
     /// True for EU member states.
     public var isInEU: Bool { Country.europeanUnion.contains(self) }
 
+    /// Sweden, the default seller's country.
     public static let sweden = Country(unchecked: "SE")
+    /// The United States.
     public static let unitedStates = Country(unchecked: "US")
 
     public var description: String { rawValue }
