@@ -25,6 +25,7 @@ extension CompanyState {
         by actor: UserRef
     ) throws(BillingError) {
         try authorize(actor, .editCompanyDetails)
+        if let name, name.trimmingSpaces().isEmpty { throw .invalidValue("the company name cannot be empty") }
         var next = details
         if let name { next.name = name }
         if let address { next.address = address }
@@ -133,7 +134,7 @@ extension CompanyState {
             pendingLines.append(
                 InvoiceLine(
                     kind: .addOn(addOn.id, site: addOn.site), quantity: 1, unitPrice: price,
-                    amount: Rounding.divide(price * (now.seconds - from.seconds), by: window), periodStart: from, periodEnd: now))
+                    amount: Rounding.scale(price, by: now.seconds - from.seconds, over: window), periodStart: from, periodEnd: now))
         }
     }
 
@@ -141,14 +142,25 @@ extension CompanyState {
     /// over the period's nominal length and rounded half away from zero.
     func prorated(_ kind: InvoiceLine.Kind, price: Int64, from: Instant, sign: Int64) -> InvoiceLine {
         let end = periodEnd
-        let amount = Rounding.divide(sign * price * (end.seconds - from.seconds), by: end.seconds - periodNominalStart.seconds)
+        let amount = Rounding.scale(sign * price, by: end.seconds - from.seconds, over: end.seconds - periodNominalStart.seconds)
         return InvoiceLine(kind: kind, quantity: 1, unitPrice: sign * price, amount: amount, periodStart: from, periodEnd: end)
     }
+
+    /// The most usage of one metric in one monthly window: a trillion visits or GB.
+    /// Bounds keep every amount far inside `Int64`, so bad input cannot overflow.
+    public static let usageLimit: Int64 = 1_000_000_000_000
+
+    /// The largest account balance: 10,000,000,000,000.00 in any currency.
+    public static let balanceLimit: Int64 = 1_000_000_000_000_000
 
     /// Records metered usage: visits and CDN GB add up over the window, disk GB is the
     /// current level (its peak is billed).
     public mutating func recordUsage(_ metric: Metric, _ amount: Int64) throws(BillingError) {
         guard amount >= 0 else { throw .invalidValue("usage cannot be negative (\(amount))") }
+        let current = metric == .visits ? usage.visits : metric == .cdn ? usage.cdnGB : 0
+        guard amount <= CompanyState.usageLimit - current else {
+            throw .invalidValue("usage of \(amount) \(metric.rawValue) would pass the limit of \(CompanyState.usageLimit) a month")
+        }
         guard !closed else { throw .accountClosed(id) }
         switch metric {
         case .visits: usage.visits += amount
@@ -165,6 +177,10 @@ extension CompanyState {
             throw .invalidValue("credit in \(amount.currency.code) for a company billed in \(currency.code)")
         }
         guard amount.minorUnits > 0 else { throw .invalidValue("a credit must be positive (\(amount))") }
+        guard amount.minorUnits <= CompanyState.balanceLimit - balance else {
+            throw .invalidValue(
+                "a credit of \(amount) would take the balance past \(Money(minorUnits: CompanyState.balanceLimit, currency))")
+        }
         balance += amount.minorUnits
     }
 }

@@ -39,14 +39,14 @@ extension CompanyState {
         let end = periodEnd
         var lines: [InvoiceLine] = []
         if let price = settings.catalog.plans[plan]?.price(cycle, in: currency)?.minorUnits {
-            let amount = Rounding.divide(price * (end.seconds - start.seconds), by: end.seconds - periodNominalStart.seconds)
+            let amount = Rounding.scale(price, by: end.seconds - start.seconds, over: end.seconds - periodNominalStart.seconds)
             lines.append(
                 InvoiceLine(kind: .plan(plan, cycle), quantity: 1, unitPrice: price, amount: amount, periodStart: start, periodEnd: end))
         }
         if cycle == .monthly {
             for addOn in addOns {
                 guard let price = settings.catalog.addOns[addOn.id]?.monthly.minorUnits[currency] else { continue }
-                let amount = Rounding.divide(price * (end.seconds - start.seconds), by: end.seconds - periodNominalStart.seconds)
+                let amount = Rounding.scale(price, by: end.seconds - start.seconds, over: end.seconds - periodNominalStart.seconds)
                 lines.append(
                     InvoiceLine(
                         kind: .addOn(addOn.id, site: addOn.site), quantity: 1, unitPrice: price, amount: amount, periodStart: start,
@@ -78,7 +78,7 @@ extension CompanyState {
                 guard let price = settings.catalog.addOns[addOn.id]?.monthly.minorUnits[currency] else { continue }
                 let from = max(addOn.since, start)
                 guard from < end else { continue }
-                let amount = Rounding.divide(price * (end.seconds - from.seconds), by: window)
+                let amount = Rounding.scale(price, by: end.seconds - from.seconds, over: window)
                 lines.append(
                     InvoiceLine(
                         kind: .addOn(addOn.id, site: addOn.site), quantity: 1, unitPrice: price, amount: amount, periodStart: from,

@@ -1,7 +1,7 @@
 /// An amount of money: an integer count of minor units (cents, öre) in one currency.
 ///
 /// There is no floating point anywhere in amounts. Where a division is needed
-/// (proration, tax) it goes through ``Rounding/divide(_:by:)``, which rounds half away
+/// (proration, tax) it goes through ``Rounding/scale(_:by:over:)``, which rounds half away
 /// from zero: the one rounding rule of BillingSim.
 public struct Money: Sendable, Hashable, Codable, Comparable, CustomStringConvertible {
     /// The amount in minor units; negative for credits.
@@ -85,6 +85,6 @@ public struct Money: Sendable, Hashable, Codable, Comparable, CustomStringConver
 
     /// This amount times `numerator / denominator`, rounded half away from zero.
     public func scaled(by numerator: Int64, over denominator: Int64) -> Money {
-        Money(minorUnits: Rounding.divide(minorUnits * numerator, by: denominator), currency)
+        Money(minorUnits: Rounding.scale(minorUnits, by: numerator, over: denominator), currency)
     }
 }

@@ -68,6 +68,12 @@ public final class Simulation: Sendable {
     /// invoice is issued at once, at the current instant.
     @discardableResult
     public func createCompany(_ spec: CompanySpec, owner: String) async throws(BillingError) -> Company {
+        guard !spec.id.isEmpty, !spec.id.contains(where: \.isWhitespace) else {
+            throw .invalidValue("a company id is one word without spaces, got '\(spec.id)'")
+        }
+        guard !spec.details.name.trimmingCharacters(in: .whitespaces).isEmpty else {
+            throw .invalidValue("company \(spec.id) needs a name")
+        }
         let ownerRef = try await directory.ref(email: owner)
         guard settings.catalog.plans[spec.plan] != nil else { throw .unknownPlan(spec.plan) }
         guard settings.catalog.plans[spec.plan]?.price(spec.cycle, in: spec.currency) != nil else {
