@@ -155,12 +155,9 @@ extension CompanyState {
 
     /// The number of invoices waiting for a seller-wide number.
     public var draftCount: Int {
-        var count = 0
-        for invoice in invoices.reversed() {
-            guard invoice.number == nil else { break }
-            count += 1
-        }
-        return count
+        var index = invoices.endIndex
+        while index > invoices.startIndex, invoices[index - 1].number == nil { index -= 1 }
+        return invoices.endIndex - index
     }
 
     /// Numbers the `count` oldest drafts, in creation order, `first`, `first + 1`, … of

@@ -89,6 +89,7 @@ public actor Company {
         let range = state.takeUnemailedInvoices()
         guard !range.isEmpty else { return [] }
         let candidates = state.invoiceRecipientCandidates
+        guard !candidates.isEmpty else { return [] }
         return range.compactMap { position in
             state.invoices[position].number.map {
                 PendingEmail(company: company, invoice: Int32(position), number: $0, candidates: candidates)

@@ -29,7 +29,8 @@ extension Simulation {
         sink.int(message.recipient.rawValue, "to")
         sink.int(message.company, "company")
         sink.int(message.invoice, "invoice")
-        sink.word(message.number.description)
+        sink.word(message.number.prefix)
+        sink.int(message.number.sequence)
     }
 
     /// The whole world as canonical text: header, users, every company, every email.

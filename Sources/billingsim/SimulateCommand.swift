@@ -89,6 +89,9 @@ enum SimulateCommand {
             wallSeconds: wallSeconds, peakMemoryBytes: ResourceUsage.peakResidentBytes(),
             companyMonthsPerSecond: wallSeconds > 0 ? Double(summary.companies * options.months) / wallSeconds : 0)
         Output.print(options.json ? report.json() : report.text())
+        // The process exits next: freeing a large world object by object would take
+        // about a second per 100,000 companies, so it is left to the operating system.
+        _ = Unmanaged.passRetained(simulation)
         return ExitCode.success
     }
 }

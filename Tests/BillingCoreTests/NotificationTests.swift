@@ -87,7 +87,10 @@ struct NotificationTests {
 
     @Test(
         "Text that is not an email address is rejected",
-        arguments: ["", "anna", "anna@", "@x.se", "a@b@c.se", "an na@x.se", "anna@x .se", "<anna@x.se>", "\"anna\"@x.se", "   "])
+        arguments: [
+            "", "anna", "anna@", "@x.se", "a@b@c.se", "a@@x.se", "an na@x.se", "anna@x .se", "<anna@x.se>", "\"anna\"@x.se", "   ",
+            "anna@x.se>", "a\u{7F}@x.se",
+        ])
     func invalidEmails(text: String) {
         var registry = UserRegistry()
         #expect(throws: BillingError.invalidEmail(text)) {
@@ -95,6 +98,16 @@ struct NotificationTests {
         }
         #expect(registry.count == 0)
         #expect(User.normalize(email: text) == nil)
+    }
+
+    @Test(
+        "Addresses normalise to trimmed lower case, already-canonical ones unchanged",
+        arguments: [
+            ("anna@x.se", "anna@x.se"), ("Anna@X.se", "anna@x.se"), (" bo@partner.se ", "bo@partner.se"),
+            ("åsa@exempel.se", "åsa@exempel.se"), ("ÅSA@EXEMPEL.SE", "åsa@exempel.se"), ("u123@bs.io", "u123@bs.io"),
+        ])
+    func normalises(text: String, expected: String) {
+        #expect(User.normalize(email: text) == expected)
     }
 
     @Test("Display names may be any Unicode")
