@@ -31,5 +31,8 @@ public struct PopulationSpec: Sendable, Hashable {
     }
 
     /// The number of partner users this spec generates.
-    public var partnerCount: Int { partners > 0 ? partners : max(1, companies / 500) }
+    public var partnerCount: Int {
+        if partners > 0 { return partners }
+        return companies == 0 ? 0 : max(1, companies / 500)
+    }
 }

@@ -7,6 +7,7 @@ extension Simulation {
     ///
     /// - Complexity: O(companies + users); one actor call per company, none per user.
     public func populate(_ spec: PopulationSpec) async throws(BillingError) {
+        guard spec.companies >= 0 else { throw .invalidValue("a population needs 0 or more companies, not \(spec.companies)") }
         try await clock.exclusively { () throws(BillingError) in try await self.populateHoldingLock(spec) }
     }
 

@@ -26,7 +26,7 @@ struct SimulateReport: Codable {
     func text() -> String {
         let revenueText = revenue.keys.sorted().map { "\(revenue[$0] ?? "0") \($0)" }.joined(separator: ", ")
         return """
-            BillingSim: \(companies) companies for \(simulatedMonths) months from \(start), seed \(seed)
+            BillingSim: \(companies) companies for \(simulatedMonths) month\(simulatedMonths == 1 ? "" : "s") from \(start), seed \(seed)
               companies      \(companies)
               users          \(users)
               invoices       \(invoices)
