@@ -67,6 +67,8 @@ public actor SimulationClock {
             sellerNext += Int64(report.drafts)
             await company.assignNumbers(prefix: settings.seller.seriesPrefix, from: first, count: report.drafts)
         }
+        // Queued only once numbered: a month end that visited the company while its
+        // invoice was a draft would take nothing and forget the company.
         if report.created > 0 { markUnsent(company.index) }
     }
 
@@ -124,11 +126,14 @@ public actor SimulationClock {
         now = max(now, target)
     }
 
-    /// Advances by a calendar duration from ``now``.
+    /// Advances by a calendar duration from ``now`` as it is when this advance starts
+    /// (after any advance already running), so two calls advance by both durations.
     public func advance(
         by duration: SimulatedDuration, pace: Pace? = nil, progress: (@Sendable (AdvanceProgress) -> Void)? = nil
     ) async {
-        await advance(to: duration.after(now), pace: pace, progress: progress)
+        await acquire()
+        defer { release() }
+        await advanceHoldingLock(to: duration.after(now), pace: pace, progress: progress)
     }
 
     private func runCompanies(dueAt step: Instant) async -> Int {

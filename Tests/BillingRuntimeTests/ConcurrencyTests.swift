@@ -149,6 +149,16 @@ struct ConcurrencyTests {
         #expect(await sim.digest() == (await reference.digest()))
     }
 
+    @Test("Concurrent advances by a duration add up: three calls of one month advance three months")
+    func concurrentAdvancesByDurationAddUp() async throws {
+        let sim = Simulation(seed: 8, start: at("2026-01-15"))
+        try await sim.populate(PopulationSpec(companies: 50))
+        await withTaskGroup(of: Void.self) { group in
+            for _ in 0..<3 { group.addTask { await sim.advance(by: .months(1)) } }
+        }
+        #expect(await sim.now == at("2026-04-15"))
+    }
+
     @Test("Companies created concurrently each get their own index and first invoice")
     func concurrentCompanyCreation() async throws {
         let sim = Simulation(seed: 2, start: at("2026-01-15"))
