@@ -1,3 +1,5 @@
+internal import BillingCore
+
 /// Runs `body` on every item with at most `width` chunks of items in flight, one task
 /// per chunk (never one per item), and returns the results in item order, whatever
 /// order the tasks finish in.
@@ -33,4 +35,26 @@ func fanOut<Item: Sendable, Result: Sendable>(
         }
     }
     return byChunk.flatMap { $0 }
+}
+
+/// Runs `body` on `width × 4` contiguous slices of `0..<count` in child tasks (pure,
+/// synchronous work such as generating a population) and concatenates the results in
+/// index order. The first error thrown, by slice order, is rethrown.
+func concurrentMap<Result: Sendable>(
+    _ count: Int, width: Int, _ body: @escaping @Sendable (Range<Int>) throws(BillingError) -> [Result]
+) async throws(BillingError) -> [Result] {
+    let slices = max(1, min(count, width * 4))
+    let size = (count + slices - 1) / max(1, slices)
+    let ranges = stride(from: 0, to: count, by: max(1, size)).map { $0..<min($0 + size, count) }
+    var bySlice = [Swift.Result<[Result], BillingError>?](repeating: nil, count: ranges.count)
+    await withTaskGroup(of: (Int, Swift.Result<[Result], BillingError>).self) { group in
+        for (index, range) in ranges.enumerated() {
+            group.addTask { (index, Swift.Result { () throws(BillingError) in try body(range) }) }
+        }
+        for await (index, result) in group { bySlice[index] = result }
+    }
+    var out: [Result] = []
+    out.reserveCapacity(count)
+    for result in bySlice { if let result { out += try result.get() } }
+    return out
 }

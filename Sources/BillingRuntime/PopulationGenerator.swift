@@ -17,14 +17,24 @@ struct PopulationGenerator {
         /// Days after the population's creation that the company signs up: spread over
         /// four weeks, so anniversaries (and the clock's work) spread over the month.
         var signupDay: Int
-        /// Users by position in the world's new-user list, or partners (negative:
-        /// `-1 - partner`).
+        /// Whether each of the company's own users turned invoice emails on.
+        var optIns: [Bool]
+        /// Members: the company's own users by position in ``optIns``, or partners
+        /// (negative: `-1 - partner`).
         var members: [(user: Int, role: Role)]
     }
 
     let seed: UInt64
     let spec: PopulationSpec
     let catalog: Catalog
+    private let addOnIDs: [AddOnID]
+
+    init(seed: UInt64, spec: PopulationSpec, catalog: Catalog) {
+        self.seed = seed
+        self.spec = spec
+        self.catalog = catalog
+        self.addOnIDs = catalog.addOnIDs
+    }
 
     private static let plans: [(PlanID, Int)] = [("starter", 40), ("pro", 25), ("business", 20), ("agency", 10), ("enterprise", 5)]
     private static let euCountries = ["DE", "FI", "FR", "NL", "DK", "EE", "ES", "IT", "PL", "RO", "SK", "IE", "AT", "BE"]
@@ -34,11 +44,11 @@ struct PopulationGenerator {
     ]
     private static let kinds = ["Konsult AB", "Media AB", "Webbyrå", "Digital", "Studio", "Handel AB", "GmbH", "Ltd", "Oy", "BV"]
 
-    /// The draft of company `position` (0-based within this population), whose id is
-    /// `id`; new users are numbered from `firstUser` in the returned `users` list.
-    func draft(position: Int, index: Int32, id: String, firstUser: Int, users: inout [(email: String, name: String, invoiceByEmail: Bool)])
-        -> Draft
-    {
+    /// The draft of the company at world index `index`, with id `c` and the index in
+    /// seven digits.
+    func draft(index: Int32) -> Draft {
+        let digits = String(index)
+        let id = "c" + String(repeating: "0", count: max(0, 7 - digits.count)) + digits
         var random = SplitMix64(seed: seed ^ 0x5EED, stream: UInt64(UInt32(bitPattern: index)))
         let plan = pick(PopulationGenerator.plans, &random)
         let cycle: BillingCycle = random.chance(spec.annualPercent) ? .annual : .monthly
@@ -71,18 +81,18 @@ struct PopulationGenerator {
         let sites = (1...siteCount).map { Site(id: "s\($0)", name: "Site \($0)") }
         var addOns: [(AddOnID, SiteID?)] = []
         if random.chance(spec.addOnPercent) {
-            for addOn in catalog.addOnIDs where random.chance(40) {
+            for addOn in addOnIDs where random.chance(40) {
                 let scope = catalog.addOns[addOn]?.scope ?? .company
                 addOns.append((addOn, scope == .site ? sites[random.below(sites.count)].id : nil))
             }
         }
         var members: [(user: Int, role: Role)] = []
+        var optIns: [Bool] = []
         let userCount = 1 + random.below(max(1, min(8, spec.maxUsers)))
         for k in 0..<userCount {
-            let number = firstUser + users.count
-            users.append((email: "u\(number)@bs.io", name: "User \(number)", invoiceByEmail: random.chance(spec.optInPercent)))
+            optIns.append(random.chance(spec.optInPercent))
             let role: Role = k == 0 ? .owner : randomRole(sites: sites, &random)
-            members.append((user: number, role: role))
+            members.append((user: k, role: role))
         }
         if random.chance(spec.partnerPercent) {
             members.append((user: -1 - random.below(spec.partnerCount), role: .billing))
@@ -90,7 +100,9 @@ struct PopulationGenerator {
         let companySpec = CompanySpec(
             id: id, details: details, currency: currency, plan: plan, cycle: cycle,
             paymentMethod: random.chance(80) ? "Card •••• \(1000 + random.below(9000))" : "Invoice")
-        return Draft(spec: companySpec, profile: profile, sites: sites, addOns: addOns, signupDay: random.below(28), members: members)
+        return Draft(
+            spec: companySpec, profile: profile, sites: sites, addOns: addOns, signupDay: random.below(28), optIns: optIns,
+            members: members)
     }
 
     private func randomRole(sites: [Site], _ random: inout SplitMix64) -> Role {

@@ -27,6 +27,8 @@ public final class Simulation: Sendable {
     public let directory: UserDirectory
     /// All invoice emails.
     public let outbox: Outbox
+    /// How many tasks work at once when work fans out.
+    let width: Int
 
     /// A new, empty world. `width` bounds the company visits in flight (default: the
     /// number of active processors).
@@ -36,9 +38,9 @@ public final class Simulation: Sendable {
         self.settings = settings
         self.directory = UserDirectory()
         self.outbox = Outbox()
+        self.width = max(1, width ?? ProcessInfo.processInfo.activeProcessorCount)
         self.clock = SimulationClock(
-            start: start, settings: settings, directory: directory, outbox: outbox,
-            width: width ?? ProcessInfo.processInfo.activeProcessorCount)
+            start: start, settings: settings, directory: directory, outbox: outbox, width: self.width)
     }
 
     // MARK: Time

@@ -20,7 +20,7 @@ extension Simulation {
     /// Counts and totals over the whole world.
     public func summary() async -> WorldSummary {
         let companies = await clock.allCompanies
-        let perCompany = await fanOut(companies, width: 2) { company in
+        let perCompany = await fanOut(companies, width: width) { company in
             await company.read { state in
                 var total: Int64 = 0
                 var due: Int64 = 0
