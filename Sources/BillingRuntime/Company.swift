@@ -79,34 +79,34 @@ public actor Company {
     /// The whole state, for snapshots and reports.
     public var snapshot: CompanyState { state }
 
-    /// The invoices finalized since the last send with their recipient candidates; each
-    /// invoice is handed out exactly once.
-    func takeEmails() -> [PendingEmail] {
-        Company.takeEmails(&state, company: index)
+    /// The month-end emails of the invoices finalized since the last send: one per
+    /// invoice and member who may receive invoices and, per `optedIn` (indexed by user
+    /// id, as the directory holds it at `sentAt`), turned the emails on. Each invoice is
+    /// handed out exactly once.
+    func takeEmails(sentAt: Instant, optedIn: [Bool]) -> [OutboxMessage] {
+        Company.takeEmails(&state, company: index, sentAt: sentAt, optedIn: optedIn)
     }
 
-    private static func takeEmails(_ state: inout CompanyState, company: Int32) -> [PendingEmail] {
+    private static func takeEmails(
+        _ state: inout CompanyState, company: Int32, sentAt: Instant, optedIn: [Bool]
+    ) -> [OutboxMessage] {
         let range = state.takeUnemailedInvoices()
         guard !range.isEmpty else { return [] }
-        let candidates = state.invoiceRecipientCandidates
-        guard !candidates.isEmpty else { return [] }
-        return range.compactMap { position in
-            state.invoices[position].number.map {
-                PendingEmail(company: company, invoice: Int32(position), number: $0, candidates: candidates)
+        let recipients = state.invoiceRecipientCandidates.filter { optedIn[Int($0.rawValue)] }
+        guard !recipients.isEmpty else { return [] }
+        var messages: [OutboxMessage] = []
+        for position in range {
+            guard let number = state.invoices[position].number else { continue }
+            for recipient in recipients {
+                messages.append(
+                    OutboxMessage(sentAt: sentAt, recipient: recipient, company: company, invoice: Int32(position), number: number))
             }
         }
+        return messages
     }
 
     /// SHA-256 of the company's canonical records.
     func digest() -> [UInt8] { Company.digest(&state) }
 
     private static func digest(_ state: inout CompanyState) -> [UInt8] { state.canonicalDigest() }
-}
-
-/// An invoice ready to be emailed and the members who may receive it.
-struct PendingEmail: Sendable {
-    var company: Int32
-    var invoice: Int32
-    var number: InvoiceNumber
-    var candidates: [UserID]
 }

@@ -169,10 +169,10 @@ public actor SimulationClock {
         unsentList = []
         for index in list { unsent[Int(index)] = false }
         let companies = self.companies
-        let pending = await fanOut(list, width: width) { index in
-            await companies[Int(index)].takeEmails()
+        let optedIn = await directory.invoiceEmailSettings()
+        let messages = await fanOut(list, width: width) { index in
+            await companies[Int(index)].takeEmails(sentAt: instant, optedIn: optedIn)
         }.flatMap { $0 }
-        let messages = await directory.recipients(of: pending, sentAt: instant)
         await outbox.append(messages)
     }
 

@@ -43,17 +43,9 @@ public actor UserDirectory {
         try registry.setInvoiceByEmail(on, for: target, by: actor)
     }
 
-    /// The recipients of each pending email: candidates who turned invoice emails on.
-    func recipients(of pending: [PendingEmail], sentAt: Instant) -> [OutboxMessage] {
-        var out: [OutboxMessage] = []
-        for email in pending {
-            for user in email.candidates where registry[user].notifications.invoiceByEmail {
-                out.append(
-                    OutboxMessage(sentAt: sentAt, recipient: user, company: email.company, invoice: email.invoice, number: email.number))
-            }
-        }
-        return out
-    }
+    /// Every user's "invoice by email" setting, indexed by user id: what a month end
+    /// decides recipients by.
+    func invoiceEmailSettings() -> [Bool] { registry.users.map(\.notifications.invoiceByEmail) }
 
     /// The whole registry, for snapshots and the digest.
     public var snapshot: UserRegistry { registry }
