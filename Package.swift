@@ -21,7 +21,7 @@ var targets: [Target] = [
     .executableTarget(name: "billingsim", dependencies: ["BillingCore", "BillingRuntime"]),
 
     .testTarget(name: "BillingCoreTests", dependencies: ["BillingCore"]),
-    .testTarget(name: "BillingRuntimeTests", dependencies: ["BillingCore", "BillingRuntime"]),
+    .testTarget(name: "BillingRuntimeTests", dependencies: ["BillingCore", "BillingRuntime"], exclude: ["Golden"]),
     // End-to-end tests: they launch the built `billingsim` binary.
     .testTarget(name: "BillingSimCLITests", dependencies: ["billingsim"], exclude: ["Golden"]),
 ]
