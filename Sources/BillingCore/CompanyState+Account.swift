@@ -90,7 +90,7 @@ extension CompanyState {
         guard !addOns.contains(where: { $0.id == addOnID && $0.site == site }) else { throw .addOnAlreadyActive(addOnID) }
         let addOn = ActiveAddOn(id: addOnID, site: site, since: periodBilled ? now : periodStart)
         addOns.append(addOn)
-        if cycle == .monthly, periodBilled, let price = settings.catalog.addOns[addOnID]?.monthly.minorUnits[currency] {
+        if cycle == .monthly, periodBilled, let price = addOnPrice(addOnID, settings) {
             pendingLines.append(prorated(.addOn(addOnID, site: site), price: price, from: now, sign: 1))
         }
     }
@@ -124,18 +124,28 @@ extension CompanyState {
 
     private mutating func dropAddOn(_ addOn: ActiveAddOn, at now: Instant, settings: WorldSettings) {
         addOns.removeAll { $0.id == addOn.id && $0.site == addOn.site }
-        guard periodBilled, let price = settings.catalog.addOns[addOn.id]?.monthly.minorUnits[currency] else { return }
+        guard periodBilled, let price = addOnPrice(addOn.id, settings) else { return }
         if cycle == .monthly {
             pendingLines.append(prorated(.addOnCredit(addOn.id, site: addOn.site), price: price, from: now, sign: -1))
-        } else {
-            let from = max(addOn.since, usageStart)
-            let window = usageEnd.seconds - usageNominalStart.seconds
-            guard from < now else { return }
-            pendingLines.append(
-                InvoiceLine(
-                    kind: .addOn(addOn.id, site: addOn.site), quantity: 1, unitPrice: price,
-                    amount: Rounding.scale(price, by: now.seconds - from.seconds, over: window), periodStart: from, periodEnd: now))
+        } else if let used = usedLine(addOn, until: now, settings: settings) {
+            pendingLines.append(used)
         }
+    }
+
+    /// The monthly price of add-on `id` in the company's currency.
+    func addOnPrice(_ id: AddOnID, _ settings: WorldSettings) -> Int64? {
+        settings.catalog.addOns[id]?.monthly.minorUnits[currency]
+    }
+
+    /// On annual plans, the line for the time `addOn` was in use in the current usage
+    /// window up to `end`, prorated by seconds over the window's nominal length; `nil`
+    /// when it was not in use then.
+    func usedLine(_ addOn: ActiveAddOn, until end: Instant, settings: WorldSettings) -> InvoiceLine? {
+        let from = max(addOn.since, usageStart)
+        guard from < end, let price = addOnPrice(addOn.id, settings) else { return nil }
+        let amount = Rounding.scale(price, by: end.seconds - from.seconds, over: usageEnd.seconds - usageNominalStart.seconds)
+        return InvoiceLine(
+            kind: .addOn(addOn.id, site: addOn.site), quantity: 1, unitPrice: price, amount: amount, periodStart: from, periodEnd: end)
     }
 
     /// A line for the rest of the current plan period from `from`, prorated by seconds

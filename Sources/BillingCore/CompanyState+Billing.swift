@@ -39,18 +39,12 @@ extension CompanyState {
         let end = periodEnd
         var lines: [InvoiceLine] = []
         if let price = settings.catalog.plans[plan]?.price(cycle, in: currency)?.minorUnits {
-            let amount = Rounding.scale(price, by: end.seconds - start.seconds, over: end.seconds - periodNominalStart.seconds)
-            lines.append(
-                InvoiceLine(kind: .plan(plan, cycle), quantity: 1, unitPrice: price, amount: amount, periodStart: start, periodEnd: end))
+            lines.append(prorated(.plan(plan, cycle), price: price, from: start, sign: 1))
         }
         if cycle == .monthly {
             for addOn in addOns {
-                guard let price = settings.catalog.addOns[addOn.id]?.monthly.minorUnits[currency] else { continue }
-                let amount = Rounding.scale(price, by: end.seconds - start.seconds, over: end.seconds - periodNominalStart.seconds)
-                lines.append(
-                    InvoiceLine(
-                        kind: .addOn(addOn.id, site: addOn.site), quantity: 1, unitPrice: price, amount: amount, periodStart: start,
-                        periodEnd: end))
+                guard let price = addOnPrice(addOn.id, settings) else { continue }
+                lines.append(prorated(.addOn(addOn.id, site: addOn.site), price: price, from: start, sign: 1))
             }
         }
         lines += pendingLines
@@ -59,12 +53,12 @@ extension CompanyState {
         finalize(kind: .plan, cycle: cycle, created: created, periodStart: start, periodEnd: end, lines: lines, settings: settings)
     }
 
-    /// Ends the usage window at `end` (its nominal end, or earlier on a cycle change): overage lines (and on annual plans the add-ons
-    /// used) are billed in arrears, on a per-use invoice for annual plans and as pending
-    /// lines of the next plan invoice for monthly plans.
+    /// Ends the usage window at `end` (its nominal end, or earlier on a cycle change):
+    /// overage lines (and on annual plans the add-ons used) are billed in arrears, on a
+    /// per-use invoice for annual plans and as pending lines of the next plan invoice for
+    /// monthly plans.
     mutating func closeUsageWindow(at end: Instant, settings: WorldSettings) {
         let start = usageStart
-        let window = usageEnd.seconds - usageNominalStart.seconds
         if let profile, end == usageEnd {
             let month = profile.sample(&random)
             usage.visits += month.visits
@@ -74,16 +68,7 @@ extension CompanyState {
         }
         var lines = overageLines(from: start, to: end, settings: settings)
         if cycle == .annual {
-            for addOn in addOns {
-                guard let price = settings.catalog.addOns[addOn.id]?.monthly.minorUnits[currency] else { continue }
-                let from = max(addOn.since, start)
-                guard from < end else { continue }
-                let amount = Rounding.scale(price, by: end.seconds - from.seconds, over: window)
-                lines.append(
-                    InvoiceLine(
-                        kind: .addOn(addOn.id, site: addOn.site), quantity: 1, unitPrice: price, amount: amount, periodStart: from,
-                        periodEnd: end))
-            }
+            lines += addOns.compactMap { usedLine($0, until: end, settings: settings) }
         }
         usageIndex += 1
         usageStart = end

@@ -53,9 +53,9 @@ extension CompanyState {
         closeUsageWindow(at: now, settings: settings)
         pendingLines.append(credit)
         if cycle == .monthly {
-            for index in addOns.indices {
-                guard let price = settings.catalog.addOns[addOns[index].id]?.monthly.minorUnits[currency] else { continue }
-                pendingLines.append(prorated(.addOnCredit(addOns[index].id, site: addOns[index].site), price: price, from: now, sign: -1))
+            for addOn in addOns {
+                guard let price = addOnPrice(addOn.id, settings) else { continue }
+                pendingLines.append(prorated(.addOnCredit(addOn.id, site: addOn.site), price: price, from: now, sign: -1))
             }
         }
         for index in addOns.indices { addOns[index].since = now }
