@@ -112,18 +112,14 @@ public final class Simulation: Sendable {
         _ operation: @escaping @Sendable (inout CompanyState, UserRef, Instant, WorldSettings) throws(BillingError) -> T
     ) async throws(BillingError) -> T {
         let actor = try await directory.ref(email: user)
-        let company = try await company(companyID)
-        let now = await clock.now
-        let (result, report) = try await company.perform(at: now) { (state, instant, settings) throws(BillingError) in
+        return try await system(in: companyID) { state, instant, settings throws(BillingError) in
             try operation(&state, actor, instant, settings)
         }
-        if report.created > 0 || report.drafts > 0 || report.rescheduled {
-            await clock.noteChange(of: company, report)
-        }
-        return result
     }
 
-    /// Performs a system action (usage, credits) on a company: no user involved.
+    /// Performs a system action (usage, credits, accepting an invitation) on a company,
+    /// at the current instant: no permission is asked. Invoices it issues are numbered
+    /// and queued for the month end.
     public func system<T: Sendable>(
         in companyID: String, _ action: @escaping @Sendable (inout CompanyState, Instant, WorldSettings) throws(BillingError) -> T
     ) async throws(BillingError) -> T {
@@ -132,7 +128,9 @@ public final class Simulation: Sendable {
         let (result, report) = try await company.perform(at: now) { (state, instant, settings) throws(BillingError) in
             try action(&state, instant, settings)
         }
-        if report.created > 0 || report.drafts > 0 || report.rescheduled { await clock.noteChange(of: company, report) }
+        if report.created > 0 || report.drafts > 0 || report.rescheduled {
+            await clock.noteChange(of: company, report)
+        }
         return result
     }
 
