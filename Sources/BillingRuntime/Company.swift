@@ -49,13 +49,15 @@ public actor Company {
     }
 
     /// Performs an operation at `now` on a copy of the state and keeps the copy only if
-    /// it succeeds, so a failed operation changes nothing.
+    /// it succeeds and `commit` is true, so a failed operation (or a trial) changes
+    /// nothing.
     ///
     /// Billing due up to the operation's instant is done first, and the instant is never
     /// earlier than the company's own time: an operation racing the clock cannot land in
     /// a period the company has already left.
     public func perform<T: Sendable>(
-        at now: Instant, _ operation: @Sendable (inout CompanyState, Instant, WorldSettings) throws(BillingError) -> T
+        at now: Instant, commit: Bool = true,
+        _ operation: @Sendable (inout CompanyState, Instant, WorldSettings) throws(BillingError) -> T
     ) throws(BillingError) -> (T, Report) {
         var copy = state
         let before = copy.invoices.count
@@ -63,6 +65,7 @@ public actor Company {
         let instant = max(now, copy.settledUntil)
         copy.runDue(until: instant, settings: settings)
         let result = try operation(&copy, instant, settings)
+        guard commit else { return (result, Report(created: 0, drafts: 0, nextDue: state.nextDue)) }
         state = copy
         return (
             result,

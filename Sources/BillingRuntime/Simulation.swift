@@ -107,25 +107,27 @@ public final class Simulation: Sendable {
 
     /// Performs `operation` on company `companyID` as the user with email `user`, at the
     /// current instant. Invoices it issues are numbered and queued for the month end.
+    /// With `commit: false` it is a trial: the result or error is what the operation
+    /// would give now, and nothing changes.
     public func perform<T: Sendable>(
-        as user: String, in companyID: String,
+        as user: String, in companyID: String, commit: Bool = true,
         _ operation: @escaping @Sendable (inout CompanyState, UserRef, Instant, WorldSettings) throws(BillingError) -> T
     ) async throws(BillingError) -> T {
         let actor = try await directory.ref(email: user)
-        return try await system(in: companyID) { state, instant, settings throws(BillingError) in
+        return try await system(in: companyID, commit: commit) { state, instant, settings throws(BillingError) in
             try operation(&state, actor, instant, settings)
         }
     }
 
     /// Performs a system action (usage, credits, accepting an invitation) on a company,
     /// at the current instant: no permission is asked. Invoices it issues are numbered
-    /// and queued for the month end.
+    /// and queued for the month end. `commit: false` makes it a trial.
     public func system<T: Sendable>(
-        in companyID: String, _ action: @escaping @Sendable (inout CompanyState, Instant, WorldSettings) throws(BillingError) -> T
+        in companyID: String, commit: Bool = true, _ action: @escaping @Sendable (inout CompanyState, Instant, WorldSettings) throws(BillingError) -> T
     ) async throws(BillingError) -> T {
         let company = try await company(companyID)
         let now = await clock.now
-        let (result, report) = try await company.perform(at: now) { (state, instant, settings) throws(BillingError) in
+        let (result, report) = try await company.perform(at: now, commit: commit) { (state, instant, settings) throws(BillingError) in
             try action(&state, instant, settings)
         }
         if report.created > 0 || report.drafts > 0 || report.rescheduled {
@@ -135,9 +137,10 @@ public final class Simulation: Sendable {
     }
 
     /// Turns invoice emails of `target` on or off, as `user`: only for themselves.
-    public func setInvoiceEmails(_ on: Bool, of target: String, as user: String) async throws(BillingError) {
+    /// `commit: false` makes it a trial.
+    public func setInvoiceEmails(_ on: Bool, of target: String, as user: String, commit: Bool = true) async throws(BillingError) {
         let actor = try await directory.ref(email: user)
         let target = try await directory.ref(email: target)
-        try await directory.setInvoiceByEmail(on, for: target.id, by: actor.id)
+        try await directory.setInvoiceByEmail(on, for: target.id, by: actor.id, commit: commit)
     }
 }

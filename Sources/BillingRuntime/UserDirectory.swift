@@ -38,8 +38,13 @@ public actor UserDirectory {
     /// The number of users.
     public var count: Int { registry.count }
 
-    /// Turns `target`'s invoice emails on or off, as `actor`: only for themselves.
-    public func setInvoiceByEmail(_ on: Bool, for target: UserID, by actor: UserID) throws(BillingError) {
+    /// Turns `target`'s invoice emails on or off, as `actor`: only for themselves. With
+    /// `commit: false` the change is tried on a copy and dropped.
+    public func setInvoiceByEmail(_ on: Bool, for target: UserID, by actor: UserID, commit: Bool = true) throws(BillingError) {
+        guard commit else {
+            var trial = registry
+            return try trial.setInvoiceByEmail(on, for: target, by: actor)
+        }
         try registry.setInvoiceByEmail(on, for: target, by: actor)
     }
 
