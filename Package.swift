@@ -17,11 +17,14 @@ var targets: [Target] = [
     .target(name: "BillingCore"),
     // The actors: Company, SimulationClock, Outbox, UserDirectory, and the Simulation.
     .target(name: "BillingRuntime", dependencies: ["BillingCore"]),
+    // The scenario language: lexer, parser, checker, runner and reports.
+    .target(name: "BillingScenario", dependencies: ["BillingCore", "BillingRuntime"]),
     // The command-line tool: argument parsing and wiring only.
-    .executableTarget(name: "billingsim", dependencies: ["BillingCore", "BillingRuntime"]),
+    .executableTarget(name: "billingsim", dependencies: ["BillingCore", "BillingRuntime", "BillingScenario"]),
 
     .testTarget(name: "BillingCoreTests", dependencies: ["BillingCore"]),
     .testTarget(name: "BillingRuntimeTests", dependencies: ["BillingCore", "BillingRuntime"], exclude: ["Golden"]),
+    .testTarget(name: "BillingScenarioTests", dependencies: ["BillingCore", "BillingRuntime", "BillingScenario"]),
     // End-to-end tests: they launch the built `billingsim` binary.
     .testTarget(name: "BillingSimCLITests", dependencies: ["billingsim"], exclude: ["Golden"]),
 ]
@@ -37,6 +40,7 @@ let package = Package(
     products: [
         .library(name: "BillingCore", targets: ["BillingCore"]),
         .library(name: "BillingRuntime", targets: ["BillingRuntime"]),
+        .library(name: "BillingScenario", targets: ["BillingScenario"]),
         .executable(name: "billingsim", targets: ["billingsim"]),
     ],
     dependencies: [],

@@ -1,0 +1,212 @@
+internal import BillingCore
+internal import BillingRuntime
+
+/// Checks a parsed scenario before it runs: the world comes first, every company and
+/// user is introduced before use, plans and add-ons exist, time never goes back. Each
+/// problem is a diagnostic with a hint where one helps.
+struct Checker {
+    private var diagnostics: [Diagnostic] = []
+    private var worldStartedAt: SourceLocation?
+    private var plans = Set(Catalog.standard.planIDs)
+    private var addOns = Set(Catalog.standard.addOnIDs)
+    private var companies: [String: SourceLocation] = [:]
+    private var companyCount = 0
+    private var generated: [Range<Int>] = []
+    private var users: Set<String> = []
+    private var generatedUsers = false
+    private var start = Scenario.defaultStart
+    private var now = Scenario.defaultStart
+
+    /// Names that read as keywords after `expect`, so they cannot be company ids.
+    static let reservedIDs: Set<String> = ["no", "emails", "email", "total", "digest"]
+
+    /// Every problem in `scenario`, in line order.
+    static func check(_ scenario: Scenario) -> [Diagnostic] {
+        var checker = Checker()
+        for statement in scenario.statements { checker.check(statement) }
+        return checker.diagnostics
+    }
+
+    private mutating func check(_ statement: Statement) {
+        if statement.isWorld {
+            if let started = worldStartedAt {
+                report(statement, "world statements come first, but the world started at line \(started.line)",
+                    hint: "move this line above line \(started.line) of \(started.file)")
+            }
+        } else if worldStartedAt == nil {
+            worldStartedAt = statement.location
+            now = start
+        }
+        switch statement.kind {
+        case .start(let instant):
+            start = instant
+            now = instant
+        case .catalogEmpty:
+            plans = []
+            addOns = []
+        case .plan(let plan): plans.insert(plan.id)
+        case .addOn(let addOn): addOns.insert(addOn.id)
+        case .seed, .seller, .numbering, .overage, .vat: break
+        case .user(let email, _):
+            checkNotGenerated(email: email, statement)
+            users.insert(email)
+        case .company(let spec, let owner):
+            if let previous = companies[spec.id] {
+                report(statement, "company \(spec.id) is already introduced at line \(previous.line)", at: spec.id)
+            } else if Checker.reservedIDs.contains(spec.id) {
+                report(statement, "'\(spec.id)' is a keyword and cannot be a company id", at: spec.id)
+            } else if isGeneratedForm(company: spec.id) {
+                report(statement, "ids like \(spec.id) are kept for generated companies", at: spec.id, hint: "pick another id")
+            }
+            companies[spec.id] = statement.location
+            companyCount += 1
+            checkPlan(spec.plan, statement)
+            checkNotGenerated(email: owner, statement)
+            users.insert(owner)
+        case .generate(let spec):
+            generated.append(companyCount..<(companyCount + spec.companies))
+            companyCount += spec.companies
+            generatedUsers = true
+        case .action(let action, let user):
+            check(action, by: user, statement)
+        case .usage(let company, _, _, _), .credit(let company, _):
+            checkCompany(company, statement)
+        case .advance(let duration):
+            now = duration.after(now)
+            checkHorizon(statement)
+        case .advanceTo(let target):
+            checkForward(to: target, statement)
+            now = target
+            checkHorizon(statement)
+        case .on(let instant, let inner):
+            checkForward(to: instant, statement)
+            now = instant
+            checkHorizon(statement)
+            check(inner)
+        case .expect(let expectation):
+            check(expectation, statement)
+        }
+    }
+
+    private mutating func check(_ action: Action, by user: String?, _ statement: Statement) {
+        if let user {
+            checkUser(user, statement)
+        } else if action.needsUser {
+            report(statement, "this action is done by a user: start the line with 'as EMAIL:'")
+        }
+        if let company = action.company { checkCompany(company, statement) }
+        switch action {
+        case .invite(_, let email, _):
+            checkNotGenerated(email: email, statement)
+            users.insert(email)
+        default:
+            for email in action.namedUsers { checkUser(email, statement) }
+        }
+        switch action {
+        case .changePlan(_, let plan, _): checkPlan(plan, statement)
+        case .addAddOn(_, let addOn, _), .removeAddOn(_, let addOn, _): checkAddOn(addOn, statement)
+        default: break
+        }
+    }
+
+    private mutating func check(_ expectation: Expectation, _ statement: Statement) {
+        switch expectation {
+        case .invoiceCount(let company, _), .invoice(let company, _, _), .line(let company, _, _, _),
+            .balance(let company, _):
+            checkCompany(company, statement)
+        case .plan(let company, let plan, _):
+            checkCompany(company, statement)
+            checkPlan(plan, statement)
+        case .owner(let company, let email), .role(let email, let company, _):
+            checkCompany(company, statement)
+            checkUser(email, statement)
+        case .can(let email, let action), .cannot(let email, let action, _):
+            checkUser(email, statement)
+            if let company = action.company { checkCompany(company, statement) }
+            for named in action.namedUsers where !isInvite(action) { checkUser(named, statement) }
+            if case .changePlan(_, let plan, _) = action { checkPlan(plan, statement) }
+        case .emails(let filter, _):
+            if let to = filter.to { checkUser(to, statement) }
+            if let company = filter.company { checkCompany(company, statement) }
+        case .totalCount, .totalMoney, .digest: break
+        }
+    }
+
+    private func isInvite(_ action: Action) -> Bool {
+        if case .invite = action { return true }
+        return false
+    }
+
+    // MARK: References
+
+    private mutating func checkCompany(_ id: String, _ statement: Statement) {
+        guard companies[id] == nil, !isGenerated(company: id) else { return }
+        let hint = Suggestion.hint(for: id, in: companies.keys.sorted())
+        report(statement, "no company '\(id)' has been introduced", at: id, hint: hint ?? "introduce it with 'company \(id) \"Name\" owner … plan …'")
+    }
+
+    private mutating func checkUser(_ email: String, _ statement: Statement) {
+        guard !users.contains(email), !(generatedUsers && isGeneratedForm(email: email)) else { return }
+        let hint = Suggestion.hint(for: email, in: users.sorted())
+        report(statement, "no user \(email) has been introduced", at: email, hint: hint ?? "introduce it with 'user \(email)' or an invitation")
+    }
+
+    private mutating func checkNotGenerated(email: String, _ statement: Statement) {
+        if isGeneratedForm(email: email) {
+            report(statement, "addresses like \(email) are kept for generated users", at: email, hint: "pick another address")
+        }
+    }
+
+    private mutating func checkPlan(_ plan: PlanID, _ statement: Statement) {
+        guard !plans.contains(plan) else { return }
+        report(statement, "the catalog has no plan '\(plan)'", at: plan, hint: Suggestion.hint(for: plan, in: plans.sorted()) ?? "plans: \(plans.sorted().joined(separator: ", "))")
+    }
+
+    private mutating func checkAddOn(_ addOn: AddOnID, _ statement: Statement) {
+        guard !addOns.contains(addOn) else { return }
+        report(statement, "the catalog has no add-on '\(addOn)'", at: addOn, hint: Suggestion.hint(for: addOn, in: addOns.sorted()) ?? "add-ons: \(addOns.sorted().joined(separator: ", "))")
+    }
+
+    private func isGenerated(company id: String) -> Bool {
+        guard isGeneratedForm(company: id), let index = Int(id.dropFirst()) else { return false }
+        return generated.contains { $0.contains(index) }
+    }
+
+    private func isGeneratedForm(company id: String) -> Bool {
+        id.first == "c" && id.utf8.count >= 8 && id.utf8.dropFirst().allSatisfy { (0x30...0x39).contains($0) }
+    }
+
+    private func isGeneratedForm(email: String) -> Bool {
+        guard email.hasPrefix("u"), email.hasSuffix("@bs.io") else { return false }
+        let digits = email.utf8.dropFirst().dropLast(6)
+        return !digits.isEmpty && digits.allSatisfy { (0x30...0x39).contains($0) }
+    }
+
+    // MARK: Time
+
+    private mutating func checkForward(to target: Instant, _ statement: Statement) {
+        if target < now {
+            report(statement, "\(target) is before the scenario's time then, \(now): time never goes back")
+        }
+    }
+
+    private mutating func checkHorizon(_ statement: Statement) {
+        let limit = SimulatedDuration.years(100).after(start)
+        if now > limit { report(statement, "a scenario simulates at most 100 years, to \(limit.date)") }
+    }
+
+    /// Reports a problem at the statement, or at `word` in its line when the word is found
+    /// there (any case: emails are compared lower-cased).
+    private mutating func report(_ statement: Statement, _ message: String, at word: String? = nil, hint: String? = nil) {
+        var location = statement.location
+        if let word, let column = Checker.column(of: word, in: statement.text, from: location.column) { location.column = column }
+        diagnostics.append(Diagnostic(at: location, message, hint: hint, sourceLine: statement.text))
+    }
+
+    /// The column of the first token of `line` at or after `start` that reads `word`.
+    static func column(of word: String, in line: String, from start: Int) -> Int? {
+        guard let tokens = try? Lexer.tokens(of: line) else { return nil }
+        let wanted = word.lowercased()
+        return tokens.first { $0.column >= start && $0.text.lowercased() == wanted }?.column
+    }
+}

@@ -1,0 +1,154 @@
+internal import BillingCore
+
+// Actions: what a user does in the dashboard.
+
+extension Parser {
+    static let actionKeywords = [
+        "view", "manage", "edit", "change", "add", "remove", "invite", "revoke", "accept", "transfer", "close", "turn",
+    ]
+
+    static func action(_ reader: inout LineReader) throws(LineReader.Failure) -> Action {
+        switch try reader.choice("an action", actionKeywords) {
+        case "view":
+            let what = try reader.choice("what to view", ["invoices", "settings", "sites"])
+            let company = try of(&reader)
+            switch what {
+            case "invoices": return .viewInvoices(company: company)
+            case "settings": return .viewSettings(company: company)
+            default: return .viewSites(company: company)
+            }
+        case "manage":
+            try reader.expect("site")
+            let site = try reader.identifier("a site id")
+            let company = try of(&reader)
+            let environment = reader.atEnd ? "live" : try reader.choice("an environment", ["live", "staging"])
+            return .manageSite(company: company, site: site, SiteEnvironment(rawValue: environment) ?? .live)
+        case "edit":
+            switch try reader.choice("what to edit", ["details", "payment"]) {
+            case "details":
+                let company = try of(&reader)
+                var name: String?
+                var address: String?
+                var country: Country?
+                var vat: String?
+                while !reader.atEnd {
+                    switch try reader.choice("a detail", ["name", "address", "country", "vat"]) {
+                    case "name": name = try reader.string("the new name")
+                    case "address": address = try reader.string("the new address")
+                    case "country": country = try reader.country()
+                    default:
+                        let number = try reader.identifier("the VAT number, or 'none'")
+                        vat = number == "none" ? "" : number
+                    }
+                }
+                guard name != nil || address != nil || country != nil || vat != nil else {
+                    throw reader.failure("say what to edit", hint: "name \"…\", address \"…\", country CC or vat NUMBER")
+                }
+                return .editDetails(company: company, name: name, address: address, country: country, vat: vat)
+            default:
+                let company = try of(&reader)
+                try reader.expect("to")
+                return .editPayment(company: company, method: try reader.string("the payment method"))
+            }
+        case "change":
+            switch try reader.choice("what to change", ["plan", "role"]) {
+            case "plan":
+                let company = try of(&reader)
+                try reader.expect("to")
+                let plan = try reader.identifier("a plan id")
+                let cycle = reader.atEnd ? nil : BillingCycle(rawValue: try reader.choice("a cycle", ["monthly", "annual"]))
+                return .changePlan(company: company, plan: plan, cycle: cycle)
+            default:
+                try reader.expect("of")
+                let email = try reader.email()
+                try reader.expect("in")
+                let company = try reader.identifier("a company id")
+                try reader.expect("to")
+                return .changeRole(company: company, email: email, try role(&reader))
+            }
+        case "add":
+            switch try reader.choice("what to add", ["addon", "site"]) {
+            case "addon":
+                let addOn = try reader.identifier("an add-on id")
+                let site = reader.accept("site") ? try reader.identifier("a site id") : nil
+                try reader.expect("to")
+                return .addAddOn(company: try reader.identifier("a company id"), addOn: addOn, site: site)
+            default:
+                let site = try reader.identifier("the site's id")
+                let name = try reader.optionalString("the site's name") ?? site
+                try reader.expect("to")
+                return .addSite(company: try reader.identifier("a company id"), Site(id: site, name: name))
+            }
+        case "remove":
+            switch try reader.choice("what to remove", ["addon", "site", "user"]) {
+            case "addon":
+                let addOn = try reader.identifier("an add-on id")
+                let site = reader.accept("site") ? try reader.identifier("a site id") : nil
+                try reader.expect("from")
+                return .removeAddOn(company: try reader.identifier("a company id"), addOn: addOn, site: site)
+            case "site":
+                let site = try reader.identifier("a site id")
+                try reader.expect("from")
+                return .removeSite(company: try reader.identifier("a company id"), site: site)
+            default:
+                let email = try reader.email()
+                try reader.expect("from")
+                return .removeUser(company: try reader.identifier("a company id"), email: email)
+            }
+        case "invite":
+            let email = try reader.email("the email of the user to invite")
+            try reader.expect("to")
+            let company = try reader.identifier("a company id")
+            try reader.expect("as")
+            return .invite(company: company, email: email, try role(&reader))
+        case "revoke":
+            try reader.expect("invitation")
+            try reader.expect("of")
+            let email = try reader.email()
+            try reader.expect("to")
+            return .revokeInvitation(company: try reader.identifier("a company id"), email: email)
+        case "accept":
+            try reader.expect("invitation")
+            try reader.expect("to")
+            return .accept(company: try reader.identifier("a company id"))
+        case "transfer":
+            try reader.expect("ownership")
+            let company = try of(&reader)
+            try reader.expect("to")
+            return .transferOwnership(company: company, email: try reader.email("the new owner's email"))
+        case "close":
+            try reader.expect("account")
+            return .closeAccount(company: try of(&reader))
+        default:
+            try reader.expect("invoice")
+            _ = try reader.choice("'email'", ["email", "emails"])
+            let on = try reader.choice("'on' or 'off'", ["on", "off"]) == "on"
+            let target = reader.accept("for") ? try reader.email("whose setting to change") : nil
+            return .turnInvoiceEmail(on: on, for: target)
+        }
+    }
+
+    /// `of C`.
+    private static func of(_ reader: inout LineReader) throws(LineReader.Failure) -> String {
+        try reader.expect("of")
+        return try reader.identifier("a company id")
+    }
+
+    /// A role: `administrator`, `admin`, `developer`, `billing`, `owner`,
+    /// `site-administrator of S[,S]`, `site-developer of S[,S]`.
+    static func role(_ reader: inout LineReader) throws(LineReader.Failure) -> Role {
+        let names = ["administrator", "admin", "developer", "billing", "owner", "site-administrator", "site-developer"]
+        switch try reader.choice("a role", names) {
+        case "administrator", "admin": return .administrator
+        case "developer": return .developer
+        case "billing": return .billing
+        case "owner": return .owner
+        case "site-administrator":
+            try reader.expect("of")
+            return .siteAdministrator(sites: try reader.siteList())
+        default:
+            try reader.expect("of")
+            return .siteDeveloper(sites: try reader.siteList())
+        }
+    }
+}
