@@ -20,6 +20,10 @@ struct BillingSim {
             switch command {
             case "simulate":
                 return try await SimulateCommand.run(rest)
+            case "run":
+                return try await RunCommand.run(rest)
+            case "check":
+                return try CheckCommand.run(rest)
             case "help", "--help", "-h":
                 if let topic = rest.first {
                     guard let text = Help.text(for: topic) else {

@@ -7,6 +7,8 @@ enum Help {
         USAGE: billingsim <command> [options]
 
         COMMANDS:
+          run         Run scenario files and folders and report what passed.
+          check       Parse and check scenario files without running them.
           simulate    Generate a population of companies and run it for some months.
           help        Show help for a command.
 
@@ -35,10 +37,48 @@ enum Help {
 
         """
 
+    static let run = """
+        OVERVIEW: Run scenario files and folders and report what passed.
+
+        USAGE: billingsim run <path>... [--seed S] [--json] [--junit FILE]
+
+        Folders are searched for *.scenario files, run in name order. Each file runs in
+        its own simulation; several run at once. See docs/scenario-language.md.
+
+        OPTIONS:
+          --seed S          Replace every scenario's seed with S.
+          --json            Print the report as one JSON object.
+          --junit FILE      Also write the report as JUnit XML to FILE.
+          -h, --help        Show this help.
+
+        EXIT CODES:
+          0 every expectation passed, 1 an expectation or statement failed,
+          64 bad usage, 65 a malformed scenario, 66 a missing file.
+
+        """
+
+    static let check = """
+        OVERVIEW: Parse and check scenario files without running them.
+
+        USAGE: billingsim check <path>...
+
+        Prints every problem as file:line:column with a hint where one helps.
+
+        OPTIONS:
+          -h, --help        Show this help.
+
+        EXIT CODES:
+          0 every file is well formed, 64 bad usage, 65 a malformed scenario,
+          66 a missing file.
+
+        """
+
     /// The help of `command`, if it exists.
     static func text(for command: String) -> String? {
         switch command {
         case "simulate": simulate
+        case "run": run
+        case "check": check
         default: nil
         }
     }

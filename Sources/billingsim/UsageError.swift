@@ -15,5 +15,6 @@ enum ExitCode {
     static let usage: Int32 = 64
     static let dataError: Int32 = 65
     static let noInput: Int32 = 66
+    static let cannotCreate: Int32 = 73
     static let software: Int32 = 70
 }

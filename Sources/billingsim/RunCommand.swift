@@ -1,0 +1,56 @@
+import BillingScenario
+import Foundation
+
+/// `billingsim run PATH...`: runs scenario files and folders, prints the report.
+enum RunCommand {
+    struct Options {
+        var paths: [String] = []
+        var seed: UInt64?
+        var json = false
+        var junitPath: String?
+    }
+
+    static func parse(_ arguments: [String]) throws(UsageError) -> Options? {
+        var reader = ArgumentReader(arguments, command: "run")
+        if reader.wantsHelp() { return nil }
+        var options = Options()
+        if let text = try reader.option("--seed") {
+            guard let seed = UInt64(text) else { throw UsageError(message: "--seed expects a whole number, got '\(text)'", command: "run") }
+            options.seed = seed
+        }
+        options.json = reader.flag("--json")
+        options.junitPath = try reader.option("--junit")
+        options.paths = reader.positionals()
+        try reader.finish()
+        guard !options.paths.isEmpty else { throw UsageError(message: "name at least one scenario file or folder", command: "run") }
+        return options
+    }
+
+    static func run(_ arguments: [String]) async throws -> Int32 {
+        guard let options = try parse(arguments) else {
+            Output.print(Help.run)
+            return ExitCode.success
+        }
+        let clock = ContinuousClock()
+        let started = clock.now
+        let scenarios: [Scenario]
+        switch ScenarioFiles.load(options.paths) {
+        case .scenarios(let loaded): scenarios = loaded
+        case .failed(let code): return code
+        }
+        let results = await ScenarioRunner(seed: options.seed).run(scenarios)
+        let elapsed = clock.now - started
+        let report = RunReport(
+            results: results, seconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
+        Output.print(options.json ? report.json : report.text)
+        if let path = options.junitPath {
+            do {
+                try Data(report.junit.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+            } catch {
+                Output.error("error: cannot write the JUnit report to '\(path)': \(error.localizedDescription)\n")
+                return ExitCode.cannotCreate
+            }
+        }
+        return report.passed ? ExitCode.success : ExitCode.failure
+    }
+}
