@@ -24,9 +24,9 @@ var targets: [Target] = [
 
     .testTarget(name: "BillingCoreTests", dependencies: ["BillingCore"]),
     .testTarget(name: "BillingRuntimeTests", dependencies: ["BillingCore", "BillingRuntime"], exclude: ["Golden"]),
-    .testTarget(name: "BillingScenarioTests", dependencies: ["BillingCore", "BillingRuntime", "BillingScenario"]),
+    .testTarget(name: "BillingScenarioTests", dependencies: ["BillingCore", "BillingRuntime", "BillingScenario"], exclude: ["Fixtures"]),
     // End-to-end tests: they launch the built `billingsim` binary.
-    .testTarget(name: "BillingSimCLITests", dependencies: ["billingsim"], exclude: ["Golden"]),
+    .testTarget(name: "BillingSimCLITests", dependencies: ["billingsim"], exclude: ["Golden", "Fixtures"]),
 ]
 
 for index in targets.indices {

@@ -80,6 +80,13 @@ struct LineReader {
         return word
     }
 
+    /// Reads the next word if it is one of `choices`.
+    mutating func optionalChoice(_ choices: [String]) -> String? {
+        guard let word = peekWord, choices.contains(word) else { return nil }
+        position += 1
+        return word
+    }
+
     /// Reads a double-quoted string.
     mutating func string(_ what: String) throws(Failure) -> String {
         guard let token = peek else { throw failure("expected \(what) (a \"quoted string\") here, but the line ends") }

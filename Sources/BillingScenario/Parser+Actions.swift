@@ -21,7 +21,7 @@ extension Parser {
             try reader.expect("site")
             let site = try reader.identifier("a site id")
             let company = try of(&reader)
-            let environment = reader.atEnd ? "live" : try reader.choice("an environment", ["live", "staging"])
+            let environment = reader.optionalChoice(["live", "staging"]) ?? "live"
             return .manageSite(company: company, site: site, SiteEnvironment(rawValue: environment) ?? .live)
         case "edit":
             switch try reader.choice("what to edit", ["details", "payment"]) {
@@ -31,8 +31,8 @@ extension Parser {
                 var address: String?
                 var country: Country?
                 var vat: String?
-                while !reader.atEnd {
-                    switch try reader.choice("a detail", ["name", "address", "country", "vat"]) {
+                while let detail = reader.optionalChoice(["name", "address", "country", "vat"]) {
+                    switch detail {
                     case "name": name = try reader.string("the new name")
                     case "address": address = try reader.string("the new address")
                     case "country": country = try reader.country()
@@ -56,7 +56,7 @@ extension Parser {
                 let company = try of(&reader)
                 try reader.expect("to")
                 let plan = try reader.identifier("a plan id")
-                let cycle = reader.atEnd ? nil : BillingCycle(rawValue: try reader.choice("a cycle", ["monthly", "annual"]))
+                let cycle = reader.optionalChoice(["monthly", "annual"]).flatMap(BillingCycle.init(rawValue:))
                 return .changePlan(company: company, plan: plan, cycle: cycle)
             default:
                 try reader.expect("of")

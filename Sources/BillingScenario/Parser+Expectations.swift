@@ -63,7 +63,7 @@ extension Parser {
         case "balance": return .balance(company: company, try reader.amount("the balance"))
         case "plan":
             let plan = try reader.identifier("a plan id")
-            let cycle = reader.atEnd ? nil : BillingCycle(rawValue: try reader.choice("a cycle", ["monthly", "annual"]))
+            let cycle = reader.optionalChoice(["monthly", "annual"]).flatMap(BillingCycle.init(rawValue:))
             return .plan(company: company, plan, cycle)
         case "owner": return .owner(company: company, email: try reader.email())
         default:
