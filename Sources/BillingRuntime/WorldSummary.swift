@@ -10,7 +10,9 @@ public struct WorldSummary: Sendable, Hashable {
     public var invoices: Int
     /// Invoice emails sent.
     public var emails: Int
-    /// Sum of invoice totals per currency, in minor units.
+    /// Sum of invoice totals per currency, in minor units. Sums stop at `Int64.max`
+    /// (about 92 quadrillion in major units) instead of overflowing: only a contrived
+    /// catalog and usage can get there.
     public var revenue: [Currency: Int64]
     /// Sum of amounts due per currency.
     public var amountDue: [Currency: Int64]
@@ -25,8 +27,8 @@ extension Simulation {
                 var total: Int64 = 0
                 var due: Int64 = 0
                 for invoice in state.invoices {
-                    total += invoice.total
-                    due += invoice.amountDue
+                    total = saturatingSum(total, invoice.total)
+                    due = saturatingSum(due, invoice.amountDue)
                 }
                 return (state.currency, state.invoices.count, total, due)
             }
@@ -36,9 +38,16 @@ extension Simulation {
             revenue: [:], amountDue: [:])
         for (currency, count, total, due) in perCompany {
             summary.invoices += count
-            summary.revenue[currency, default: 0] += total
-            summary.amountDue[currency, default: 0] += due
+            summary.revenue[currency] = saturatingSum(summary.revenue[currency, default: 0], total)
+            summary.amountDue[currency] = saturatingSum(summary.amountDue[currency, default: 0], due)
         }
         return summary
     }
+}
+
+/// `a + b`, held at `Int64.max` or `Int64.min` instead of overflowing.
+func saturatingSum(_ a: Int64, _ b: Int64) -> Int64 {
+    let (sum, overflow) = a.addingReportingOverflow(b)
+    guard overflow else { return sum }
+    return b > 0 ? .max : .min
 }

@@ -46,11 +46,19 @@ extension LineReader {
         return Currency(rawValue: try choice("a currency", codes)) ?? .usd
     }
 
-    /// One or more `AMOUNT CURRENCY` pairs.
-    mutating func prices(_ what: String) throws(Failure) -> PriceList {
+    /// One or more `AMOUNT CURRENCY` pairs, each at most `limit` minor units. The limits
+    /// keep every invoice amount inside `Int64` whatever the usage: a plan or add-on
+    /// costs at most 1,000,000.00 a month, an overage unit at most 10,000.00.
+    mutating func prices(_ what: String, limit: Int64 = 100_000_000) throws(Failure) -> PriceList {
         var prices: [Currency: Int64] = [:]
         repeat {
+            let start = self
             let amount = try self.amount(what)
+            guard amount.minorUnits <= limit else {
+                self = start
+                let most = Money(minorUnits: limit, .usd).decimalString
+                throw failure("\(what) must be at most \(most)")
+            }
             guard let currency = amount.currency else { throw failure("expected a currency after the amount", hint: "for example 115.00 USD") }
             prices[currency] = amount.minorUnits
         } while peekWord.map { Money.parseMinorUnits($0) != nil } ?? false

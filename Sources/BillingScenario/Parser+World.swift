@@ -45,7 +45,7 @@ extension Parser {
             return .addOn(AddOn(id: id, name: name, monthly: prices, scope: scope))
         case "overage":
             let metric = Metric(rawValue: try reader.choice("a metric", Metric.allCases.map(\.rawValue))) ?? .visits
-            return .overage(metric, try reader.prices("the price"))
+            return .overage(metric, try reader.prices("the price", limit: 1_000_000))
         default:
             let country = try reader.country()
             let rate = try reader.rate("the VAT rate")
