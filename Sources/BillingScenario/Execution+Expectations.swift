@@ -19,9 +19,11 @@ extension Execution {
             return compare("invoices", "\(count)", "\(actual)")
         case .invoice(let company, let selector, let checks):
             let catalog = simulation.settings.catalog
-            let found = try await state(company, in: simulation) { state in Execution.select(selector, in: state.invoices) }
-            guard let invoice = found else { return [Mismatch("invoice \(selector)", expected: "an invoice", actual: "none")] }
-            return checks.flatMap { Execution.compare($0, invoice, catalog) }
+            let found = try await state(company, in: simulation) { state in
+                Execution.select(selector, in: state.invoices).map { ($0, state.detailsHistory[Int($0.detailsRevision)]) }
+            }
+            guard let (invoice, details) = found else { return [Mismatch("invoice \(selector)", expected: "an invoice", actual: "none")] }
+            return checks.flatMap { Execution.compare($0, invoice, details, catalog) }
         case .line(let company, let selector, let number, let checks):
             let catalog = simulation.settings.catalog
             let found = try await state(company, in: simulation) { state in Execution.select(selector, in: state.invoices) }
@@ -108,7 +110,7 @@ extension Execution {
         }
     }
 
-    private static func compare(_ check: InvoiceCheck, _ invoice: Invoice, _ catalog: Catalog) -> [Mismatch] {
+    private static func compare(_ check: InvoiceCheck, _ invoice: Invoice, _ details: CompanyDetails, _ catalog: Catalog) -> [Mismatch] {
         let money = { (minor: Int64) in Money(minorUnits: minor, invoice.currency) }
         switch check {
         case .number(let number): return compare("number", number, invoice.number?.description ?? "none")
@@ -127,6 +129,10 @@ extension Execution {
         case .applied(let amount): return compare("applied", amount, money(invoice.balanceApplied))
         case .due(let amount): return compare("due", amount, money(invoice.amountDue))
         case .remaining(let amount): return compare("remaining", amount, money(invoice.balanceRemaining))
+        case .name(let name): return compare("name", "\"\(name)\"", "\"\(details.name)\"")
+        case .address(let address): return compare("address", "\"\(address)\"", "\"\(details.address)\"")
+        case .country(let country): return compare("country", country.rawValue, details.country.rawValue)
+        case .vatNumber(let number): return compare("vat", number.isEmpty ? "none" : number, details.vatNumber.isEmpty ? "none" : details.vatNumber)
         }
     }
 

@@ -81,6 +81,14 @@ public enum InvoiceCheck: Sendable, Hashable {
     case due(Amount)
     /// `remaining AMOUNT`.
     case remaining(Amount)
+    /// `name "…"`: the company's name on the invoice, as it was at issue.
+    case name(String)
+    /// `address "…"`: the company's address at issue.
+    case address(String)
+    /// `country CC`: the company's country at issue.
+    case country(Country)
+    /// `vat NUMBER` or `vat none`: the company's VAT number at issue.
+    case vatNumber(String)
 }
 
 /// One field of an invoice line and the value it must have.

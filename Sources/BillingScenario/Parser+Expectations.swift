@@ -94,6 +94,7 @@ extension Parser {
 
     private static let invoiceFields = [
         "number", "kind", "cycle", "created", "period", "lines", "subtotal", "tax", "total", "applied", "due", "remaining",
+        "name", "address", "country", "vat",
     ]
 
     private static func invoiceCheck(_ reader: inout LineReader) throws(LineReader.Failure) -> InvoiceCheck {
@@ -118,7 +119,13 @@ extension Parser {
         case "total": return .total(try reader.amount("the total", negativeAllowed: true))
         case "applied": return .applied(try reader.amount("the balance applied"))
         case "due": return .due(try reader.amount("the amount due"))
-        default: return .remaining(try reader.amount("the balance remaining"))
+        case "remaining": return .remaining(try reader.amount("the balance remaining"))
+        case "name": return .name(try reader.string("the company's name on the invoice"))
+        case "address": return .address(try reader.string("the company's address on the invoice"))
+        case "country": return .country(try reader.country())
+        default:
+            let number = try reader.identifier("the VAT number on the invoice, or 'none'")
+            return .vatNumber(number == "none" ? "" : number)
         }
     }
 
