@@ -123,7 +123,8 @@ public final class Simulation: Sendable {
     /// at the current instant: no permission is asked. Invoices it issues are numbered
     /// and queued for the month end. `commit: false` makes it a trial.
     public func system<T: Sendable>(
-        in companyID: String, commit: Bool = true, _ action: @escaping @Sendable (inout CompanyState, Instant, WorldSettings) throws(BillingError) -> T
+        in companyID: String, commit: Bool = true,
+        _ action: @escaping @Sendable (inout CompanyState, Instant, WorldSettings) throws(BillingError) -> T
     ) async throws(BillingError) -> T {
         let company = try await company(companyID)
         let now = await clock.now

@@ -30,7 +30,8 @@ struct Checker {
     private mutating func check(_ statement: Statement) {
         if statement.isWorld {
             if let started = worldStartedAt {
-                report(statement, "world statements come first, but the world started at line \(started.line)",
+                report(
+                    statement, "world statements come first, but the world started at line \(started.line)",
                     hint: "move this line above line \(started.line) of \(started.file)")
             }
         } else if worldStartedAt == nil {
@@ -142,13 +143,17 @@ struct Checker {
     private mutating func checkCompany(_ id: String, _ statement: Statement) {
         guard companies[id] == nil, !isGenerated(company: id) else { return }
         let hint = Suggestion.hint(for: id, in: companies.keys.sorted())
-        report(statement, "no company '\(id)' has been introduced", at: id, hint: hint ?? "introduce it with 'company \(id) \"Name\" owner … plan …'")
+        report(
+            statement, "no company '\(id)' has been introduced", at: id,
+            hint: hint ?? "introduce it with 'company \(id) \"Name\" owner … plan …'")
     }
 
     private mutating func checkUser(_ email: String, _ statement: Statement) {
         guard !users.contains(email), !(generatedUsers && isGeneratedForm(email: email)) else { return }
         let hint = Suggestion.hint(for: email, in: users.sorted())
-        report(statement, "no user \(email) has been introduced", at: email, hint: hint ?? "introduce it with 'user \(email)' or an invitation")
+        report(
+            statement, "no user \(email) has been introduced", at: email, hint: hint ?? "introduce it with 'user \(email)' or an invitation"
+        )
     }
 
     private mutating func checkNotGenerated(email: String, _ statement: Statement) {
@@ -159,12 +164,16 @@ struct Checker {
 
     private mutating func checkPlan(_ plan: PlanID, _ statement: Statement) {
         guard !plans.contains(plan) else { return }
-        report(statement, "the catalog has no plan '\(plan)'", at: plan, hint: Suggestion.hint(for: plan, in: plans.sorted()) ?? "plans: \(plans.sorted().joined(separator: ", "))")
+        report(
+            statement, "the catalog has no plan '\(plan)'", at: plan,
+            hint: Suggestion.hint(for: plan, in: plans.sorted()) ?? "plans: \(plans.sorted().joined(separator: ", "))")
     }
 
     private mutating func checkAddOn(_ addOn: AddOnID, _ statement: Statement) {
         guard !addOns.contains(addOn) else { return }
-        report(statement, "the catalog has no add-on '\(addOn)'", at: addOn, hint: Suggestion.hint(for: addOn, in: addOns.sorted()) ?? "add-ons: \(addOns.sorted().joined(separator: ", "))")
+        report(
+            statement, "the catalog has no add-on '\(addOn)'", at: addOn,
+            hint: Suggestion.hint(for: addOn, in: addOns.sorted()) ?? "add-ons: \(addOns.sorted().joined(separator: ", "))")
     }
 
     private func isGenerated(company id: String) -> Bool {

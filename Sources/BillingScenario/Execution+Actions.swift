@@ -8,7 +8,8 @@ extension Execution {
     /// what the action would give now.
     static func perform(_ action: Action, as user: String, in simulation: Simulation, commit: Bool) async throws(BillingError) {
         func run(
-            _ company: String, _ body: @escaping @Sendable (inout CompanyState, UserRef, Instant, WorldSettings) throws(BillingError) -> Void
+            _ company: String,
+            _ body: @escaping @Sendable (inout CompanyState, UserRef, Instant, WorldSettings) throws(BillingError) -> Void
         ) async throws(BillingError) {
             try await simulation.perform(as: user, in: company, commit: commit, body)
         }

@@ -132,11 +132,13 @@ extension Execution {
         case .name(let name): return compare("name", "\"\(name)\"", "\"\(details.name)\"")
         case .address(let address): return compare("address", "\"\(address)\"", "\"\(details.address)\"")
         case .country(let country): return compare("country", country.rawValue, details.country.rawValue)
-        case .vatNumber(let number): return compare("vat", number.isEmpty ? "none" : number, details.vatNumber.isEmpty ? "none" : details.vatNumber)
+        case .vatNumber(let number):
+            return compare("vat", number.isEmpty ? "none" : number, details.vatNumber.isEmpty ? "none" : details.vatNumber)
         }
     }
 
-    private static func compare(_ check: LineCheck, _ line: InvoiceLine, number: Int, currency: Currency, _ catalog: Catalog) -> [Mismatch] {
+    private static func compare(_ check: LineCheck, _ line: InvoiceLine, number: Int, currency: Currency, _ catalog: Catalog) -> [Mismatch]
+    {
         let name = "line \(number)"
         switch check {
         case .description(let text): return compare("\(name) description", "\"\(text)\"", "\"\(line.description(in: catalog))\"")

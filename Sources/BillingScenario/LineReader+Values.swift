@@ -59,7 +59,9 @@ extension LineReader {
                 let most = Money(minorUnits: limit, .usd).decimalString
                 throw failure("\(what) must be at most \(most)")
             }
-            guard let currency = amount.currency else { throw failure("expected a currency after the amount", hint: "for example 115.00 USD") }
+            guard let currency = amount.currency else {
+                throw failure("expected a currency after the amount", hint: "for example 115.00 USD")
+            }
             prices[currency] = amount.minorUnits
         } while peekWord.map { Money.parseMinorUnits($0) != nil } ?? false
         return PriceList(prices)

@@ -13,10 +13,11 @@ enum Parser {
     }
 
     /// Every statement keyword, for hints.
-    static let keywords = [
-        "seed", "start", "seller", "numbering", "catalog", "plan", "addon", "overage", "vat", "user", "company",
-        "generate", "as", "on", "advance", "usage", "credit", "expect", "include",
-    ] + actionKeywords
+    static let keywords =
+        [
+            "seed", "start", "seller", "numbering", "catalog", "plan", "addon", "overage", "vat", "user", "company",
+            "generate", "as", "on", "advance", "usage", "credit", "expect", "include",
+        ] + actionKeywords
 
     /// Parses one line; `nil` for a blank line or a comment.
     static func parse(line text: String, file: String, number: Int) -> Result<Line, Diagnostic>? {

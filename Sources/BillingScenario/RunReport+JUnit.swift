@@ -19,11 +19,14 @@ extension RunReport {
                 continue
             }
             var message: [String] = []
-            if !result.failedExpectations.isEmpty { message.append(RunReport.plural(result.failedExpectations.count, "expectation") + " failed") }
+            if !result.failedExpectations.isEmpty {
+                message.append(RunReport.plural(result.failedExpectations.count, "expectation") + " failed")
+            }
             if let failure = result.failure { message.append("stopped at line \(failure.location.line): \(failure.message)") }
             var details = ""
             for expectation in result.failedExpectations {
-                details += "\(expectation.location.file):\(expectation.location.line): \(expectation.text.trimmingCharacters(in: .whitespaces))\n"
+                details +=
+                    "\(expectation.location.file):\(expectation.location.line): \(expectation.text.trimmingCharacters(in: .whitespaces))\n"
                 for mismatch in expectation.mismatches {
                     details += "  \(mismatch.what): expected \(mismatch.expected), found \(mismatch.actual)\n"
                 }
