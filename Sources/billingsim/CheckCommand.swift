@@ -11,7 +11,7 @@ enum CheckCommand {
         let paths = reader.positionals()
         try reader.finish()
         guard !paths.isEmpty else { throw UsageError(message: "name at least one scenario file or folder", command: "check") }
-        switch ScenarioFiles.load(paths) {
+        switch ScenarioFiles.load(paths, running: false) {
         case .failed(let code): return code
         case .scenarios(let scenarios):
             let statements = scenarios.reduce(0) { $0 + $1.statements.count }

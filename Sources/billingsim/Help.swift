@@ -53,7 +53,8 @@ enum Help {
 
         EXIT CODES:
           0 every expectation passed, 1 an expectation or statement failed,
-          64 bad usage, 65 a malformed scenario, 66 a missing file.
+          64 bad usage, 65 a malformed scenario, 66 a missing file,
+          73 the JUnit file cannot be written.
 
         """
 

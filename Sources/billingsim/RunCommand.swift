@@ -34,7 +34,7 @@ enum RunCommand {
         let clock = ContinuousClock()
         let started = clock.now
         let scenarios: [Scenario]
-        switch ScenarioFiles.load(options.paths) {
+        switch ScenarioFiles.load(options.paths, running: true) {
         case .scenarios(let loaded): scenarios = loaded
         case .failed(let code): return code
         }

@@ -8,8 +8,9 @@ enum ScenarioFiles {
         case failed(Int32)
     }
 
-    /// Expands `paths` and loads every file; prints diagnostics on stderr.
-    static func load(_ paths: [String]) -> Loaded {
+    /// Expands `paths` and loads every file; prints diagnostics on stderr. `running`
+    /// says whether the caller would have run them, for the closing line.
+    static func load(_ paths: [String], running: Bool) -> Loaded {
         let (files, missing) = ScenarioLoader.files(in: paths)
         for path in missing { Output.error("error: no such file or folder '\(path)'\n") }
         guard missing.isEmpty else { return .failed(ExitCode.noInput) }
@@ -30,7 +31,8 @@ enum ScenarioFiles {
             }
         }
         guard malformed == 0 else {
-            Output.error("\(malformed) of \(files.count) scenario file\(files.count == 1 ? "" : "s") cannot run; nothing was run.\n")
+            let files = "\(malformed) of \(files.count) scenario file\(files.count == 1 ? "" : "s")"
+            Output.error(running ? "\(files) cannot run; nothing was run.\n" : "\(files) \(malformed == 1 ? "has" : "have") errors.\n")
             return .failed(missingFile ? ExitCode.noInput : ExitCode.dataError)
         }
         return .scenarios(scenarios)
