@@ -51,7 +51,7 @@ struct Checker {
         case .user(let email, _):
             checkNotGenerated(email: email, statement)
             users.insert(email)
-        case .company(let spec, let owner):
+        case .company(let spec, let owner, _):
             if let previous = companies[spec.id] {
                 report(statement, "company \(spec.id) is already introduced at line \(previous.line)", at: spec.id)
             } else if Checker.reservedIDs.contains(spec.id) {
@@ -145,6 +145,7 @@ struct Checker {
         let hint = Suggestion.hint(for: id, in: companies.keys.sorted())
         report(
             statement, "no company '\(id)' has been introduced", at: id,
+            after: ["of", "to", "from", "in", "company", "expect", "usage", "credit", "for"],
             hint: hint ?? "introduce it with 'company \(id) \"Name\" owner … plan …'")
     }
 
@@ -165,20 +166,22 @@ struct Checker {
     private mutating func checkPlan(_ plan: PlanID, _ statement: Statement) {
         guard !plans.contains(plan) else { return }
         report(
-            statement, "the catalog has no plan '\(plan)'", at: plan,
+            statement, "the catalog has no plan '\(plan)'", at: plan, after: ["plan", "to"],
             hint: Suggestion.hint(for: plan, in: plans.sorted()) ?? "plans: \(plans.sorted().joined(separator: ", "))")
     }
 
     private mutating func checkAddOn(_ addOn: AddOnID, _ statement: Statement) {
         guard !addOns.contains(addOn) else { return }
         report(
-            statement, "the catalog has no add-on '\(addOn)'", at: addOn,
+            statement, "the catalog has no add-on '\(addOn)'", at: addOn, after: ["addon"],
             hint: Suggestion.hint(for: addOn, in: addOns.sorted()) ?? "add-ons: \(addOns.sorted().joined(separator: ", "))")
     }
 
     private func isGenerated(company id: String) -> Bool {
         guard isGeneratedForm(company: id), let index = Int(id.dropFirst()) else { return false }
-        return generated.contains { $0.contains(index) }
+        let digits = String(index)
+        let canonical = "c" + String(repeating: "0", count: max(0, 7 - digits.count)) + digits
+        return id == canonical && generated.contains { $0.contains(index) }
     }
 
     private func isGeneratedForm(company id: String) -> Bool {
@@ -205,17 +208,25 @@ struct Checker {
     }
 
     /// Reports a problem at the statement, or at `word` in its line when the word is found
-    /// there (any case: emails are compared lower-cased).
-    private mutating func report(_ statement: Statement, _ message: String, at word: String? = nil, hint: String? = nil) {
+    /// there (any case: emails are compared lower-cased), preferring an occurrence right
+    /// after one of the keywords `after` (a plan may share its id with a company).
+    private mutating func report(
+        _ statement: Statement, _ message: String, at word: String? = nil, after keywords: [String] = [], hint: String? = nil
+    ) {
         var location = statement.location
-        if let word, let column = Checker.column(of: word, in: statement.text, from: location.column) { location.column = column }
+        if let word, let column = Checker.column(of: word, in: statement.text, from: location.column, after: keywords) {
+            location.column = column
+        }
         diagnostics.append(Diagnostic(at: location, message, hint: hint, sourceLine: statement.text))
     }
 
-    /// The column of the first token of `line` at or after `start` that reads `word`.
-    static func column(of word: String, in line: String, from start: Int) -> Int? {
+    /// The column of the token of `line` at or after `start` that reads `word`: the first
+    /// one following one of `keywords`, else the first one.
+    static func column(of word: String, in line: String, from start: Int, after keywords: [String]) -> Int? {
         guard let tokens = try? Lexer.tokens(of: line) else { return nil }
         let wanted = word.lowercased()
-        return tokens.first { $0.column >= start && $0.text.lowercased() == wanted }?.column
+        let matches = tokens.indices.filter { tokens[$0].column >= start && tokens[$0].text.lowercased() == wanted }
+        let preferred = matches.first { $0 > 0 && tokens[$0 - 1].kind == .word && keywords.contains(tokens[$0 - 1].text) }
+        return (preferred ?? matches.first).map { tokens[$0].column }
     }
 }

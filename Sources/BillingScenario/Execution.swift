@@ -51,9 +51,9 @@ struct Execution {
             }
         case .vat(let country, let rate, let date): settings.taxes.set(rate, for: country, from: date)
         case .user(let email, let name): try await world().register(email: email, name: name)
-        case .company(var spec, let owner):
+        case .company(var spec, let owner, let inSellerCountry):
             let simulation = world()
-            if spec.details.country == Parser.sellerCountryPlaceholder { spec.details.country = settings.seller.country }
+            if inSellerCountry { spec.details.country = settings.seller.country }
             try await simulation.register(email: owner, name: "")
             try await simulation.createCompany(spec, owner: owner)
         case .generate(let spec): try await world().populate(spec)

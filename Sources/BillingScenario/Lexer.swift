@@ -33,7 +33,7 @@ enum Lexer {
                 continue
             }
             let start = index
-            while index < characters.count, !isSeparator(characters[index]) {
+            while index < characters.count, !isSeparator(characters[index]), characters[index] != "#" {
                 if characters[index] == "\"" {
                     throw Failure(column: index + 1, message: "a quote inside a word; put a space before the string")
                 }
@@ -52,6 +52,7 @@ enum Lexer {
             } else {
                 tokens.append(Token(kind: .word, text: word, column: start + 1))
             }
+            if index < characters.count, characters[index] == "#" { break }
         }
         return tokens
     }

@@ -11,7 +11,7 @@ extension LineReader {
             self = start
             throw failure("expected \(what) (a whole number), found '\(text.prefix(40))'")
         }
-        guard text.utf8.count <= 18, let value = Int64(text), range.contains(value) else {
+        guard text.utf8.count <= 19, let value = Int64(text), range.contains(value) else {
             self = start
             throw failure("\(what) must be from \(range.lowerBound) to \(range.upperBound), not \(text.prefix(40))")
         }

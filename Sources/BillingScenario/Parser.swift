@@ -128,15 +128,11 @@ enum Parser {
         }
         guard let owner else { throw reader.failure("a company needs an owner", hint: "add 'owner anna@example.com'") }
         guard let plan else { throw reader.failure("a company needs a plan", hint: "add 'plan business'") }
-        var spec = CompanySpec(
+        let spec = CompanySpec(
             id: id, details: details, currency: currency, plan: plan, cycle: cycle, anchorMode: anchor, paymentMethod: payment,
             numberPrefix: prefix)
-        if !countryGiven { spec.details.country = Parser.sellerCountryPlaceholder }
-        return .company(spec, owner: owner)
+        return .company(spec, owner: owner, inSellerCountry: !countryGiven)
     }
-
-    /// Stands for "the seller's country" until the runner knows the seller.
-    static let sellerCountryPlaceholder = Country(rawValue: "ZZ") ?? .sweden
 
     private static func population(_ reader: inout LineReader) throws(LineReader.Failure) -> PopulationSpec {
         let companies = try reader.count("the number of companies", in: 1...2_000_000)

@@ -28,8 +28,9 @@ public struct Statement: Sendable, Hashable {
         // Users, companies, populations.
         /// `user EMAIL ["Name"]`.
         case user(email: String, name: String)
-        /// `company ID "Name" owner EMAIL …`.
-        case company(CompanySpec, owner: String)
+        /// `company ID "Name" owner EMAIL …`; without `country`, the company is in the
+        /// seller's country, known only once the world is.
+        case company(CompanySpec, owner: String, inSellerCountry: Bool)
         /// `generate N companies …`.
         case generate(PopulationSpec)
 

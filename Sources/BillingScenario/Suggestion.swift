@@ -12,7 +12,8 @@ enum Suggestion {
             let distance = editDistance(target, letters)
             if distance < (best?.1 ?? Int.max) { best = (candidate, distance) }
         }
-        guard let (candidate, distance) = best, distance > 0, distance <= max(1, target.count / 3) else { return nil }
+        // Distance 0 means the word differs only in case: keywords are lower case.
+        guard let (candidate, distance) = best, candidate != word, distance <= max(1, target.count / 3) else { return nil }
         return candidate
     }
 
