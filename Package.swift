@@ -19,17 +19,22 @@ var targets: [Target] = [
     .target(name: "BillingRuntime", dependencies: ["BillingCore"]),
     // The scenario language: lexer, parser, checker, runner and reports.
     .target(name: "BillingScenario", dependencies: ["BillingCore", "BillingRuntime"]),
+    // The system SQLite library (Debian: libsqlite3-dev), for snapshots.
+    .systemLibrary(name: "BillingSimSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
+    // Snapshots: whole worlds saved to and restored from SQLite files.
+    .target(name: "BillingStore", dependencies: ["BillingCore", "BillingRuntime", "BillingSimSQLite"]),
     // The command-line tool: argument parsing and wiring only.
-    .executableTarget(name: "billingsim", dependencies: ["BillingCore", "BillingRuntime", "BillingScenario"]),
+    .executableTarget(name: "billingsim", dependencies: ["BillingCore", "BillingRuntime", "BillingScenario", "BillingStore"]),
 
     .testTarget(name: "BillingCoreTests", dependencies: ["BillingCore"]),
     .testTarget(name: "BillingRuntimeTests", dependencies: ["BillingCore", "BillingRuntime"], exclude: ["Golden"]),
+    .testTarget(name: "BillingStoreTests", dependencies: ["BillingCore", "BillingRuntime", "BillingStore"]),
     .testTarget(name: "BillingScenarioTests", dependencies: ["BillingCore", "BillingRuntime", "BillingScenario"], exclude: ["Fixtures"]),
     // End-to-end tests: they launch the built `billingsim` binary.
     .testTarget(name: "BillingSimCLITests", dependencies: ["billingsim"], exclude: ["Golden", "Fixtures"]),
 ]
 
-for index in targets.indices {
+for index in targets.indices where targets[index].type != .system {
     targets[index].swiftSettings = (targets[index].swiftSettings ?? []) + sharedSettings
 }
 
@@ -41,6 +46,7 @@ let package = Package(
         .library(name: "BillingCore", targets: ["BillingCore"]),
         .library(name: "BillingRuntime", targets: ["BillingRuntime"]),
         .library(name: "BillingScenario", targets: ["BillingScenario"]),
+        .library(name: "BillingStore", targets: ["BillingStore"]),
         .executable(name: "billingsim", targets: ["billingsim"]),
     ],
     dependencies: [],

@@ -6,4 +6,11 @@ public struct ActiveAddOn: Sendable, Hashable, Codable {
     public var site: SiteID?
     /// When it was added.
     public var since: Instant
+
+    /// An add-on in use, as it was stored.
+    public init(id: AddOnID, site: SiteID?, since: Instant) {
+        self.id = id
+        self.site = site
+        self.since = since
+    }
 }

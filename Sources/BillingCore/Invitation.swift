@@ -27,4 +27,14 @@ public struct Invitation: Sendable, Hashable, Codable {
     public func statusText(at now: Instant) -> String {
         status == .pending && now >= expires ? "expired" : status.rawValue
     }
+
+    /// An invitation, as it was stored.
+    public init(invitee: UserID, role: Role, invitedBy: UserID, created: Instant, expires: Instant, status: Status) {
+        self.invitee = invitee
+        self.role = role
+        self.invitedBy = invitedBy
+        self.created = created
+        self.expires = expires
+        self.status = status
+    }
 }

@@ -60,4 +60,28 @@ public struct Invoice: Sendable, Hashable, Codable {
     public var balanceAppliedMoney: Money { Money(minorUnits: balanceApplied, currency) }
     /// ``balanceRemaining`` as money.
     public var balanceRemainingMoney: Money { Money(minorUnits: balanceRemaining, currency) }
+
+    /// An invoice, as it was stored (snapshots); billing makes them with `finalize`.
+    public init(
+        number: InvoiceNumber?, kind: Kind, cycle: BillingCycle, created: Instant, periodStart: Instant, periodEnd: Instant,
+        currency: Currency, lines: [InvoiceLine], subtotal: Int64, tax: TaxTreatment, taxAmount: Int64, total: Int64,
+        balanceApplied: Int64, amountDue: Int64, balanceRemaining: Int64, detailsRevision: Int32
+    ) {
+        self.number = number
+        self.kind = kind
+        self.cycle = cycle
+        self.created = created
+        self.periodStart = periodStart
+        self.periodEnd = periodEnd
+        self.currency = currency
+        self.lines = lines
+        self.subtotal = subtotal
+        self.tax = tax
+        self.taxAmount = taxAmount
+        self.total = total
+        self.balanceApplied = balanceApplied
+        self.amountDue = amountDue
+        self.balanceRemaining = balanceRemaining
+        self.detailsRevision = detailsRevision
+    }
 }

@@ -8,6 +8,16 @@ public struct UserRegistry: Sendable, Hashable {
     /// An empty registry.
     public init() {}
 
+    /// A registry of `users` in id order, as a snapshot stored them; `nil` when two
+    /// share an email or an email is not normalized.
+    public init?(users: [User]) {
+        for (index, user) in users.enumerated() {
+            guard User.normalize(email: user.email) == user.email, idsByEmail[user.email] == nil else { return nil }
+            idsByEmail[user.email] = UserID(Int32(index))
+        }
+        self.users = users
+    }
+
     /// The number of users.
     public var count: Int { users.count }
 

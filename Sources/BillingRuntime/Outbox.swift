@@ -12,6 +12,15 @@ public struct OutboxMessage: Sendable, Hashable {
     public var invoice: Int32
     /// The invoice number (named in the subject).
     public var number: InvoiceNumber
+
+    /// A message.
+    public init(sentAt: Instant, recipient: UserID, company: Int32, invoice: Int32, number: InvoiceNumber) {
+        self.sentAt = sentAt
+        self.recipient = recipient
+        self.company = company
+        self.invoice = invoice
+        self.number = number
+    }
 }
 
 /// Receives the invoice emails of each month end; the clock is its only writer.
@@ -21,6 +30,9 @@ public actor Outbox {
 
     /// An empty outbox.
     public init() {}
+
+    /// An outbox holding `messages` (a restored snapshot).
+    init(messages: [OutboxMessage]) { self.messages = messages }
 
     /// Appends one month end's messages, already in their fixed order.
     func append(_ batch: [OutboxMessage]) { messages += batch }

@@ -43,6 +43,24 @@ public final class Simulation: Sendable {
             start: start, settings: settings, directory: directory, outbox: outbox, width: self.width)
     }
 
+    /// A world restored from `image`, continuing exactly where it stopped.
+    ///
+    /// - Throws: ``BillingError/invalidValue(_:)`` when the image is inconsistent
+    ///   (see ``WorldImage/validate()``).
+    public init(restoring image: WorldImage, width: Int? = nil) throws(BillingError) {
+        try image.validate()
+        guard let registry = UserRegistry(users: image.users) else {
+            throw .invalidValue("two users share an email, or an email is not in normal form")
+        }
+        self.seed = image.seed
+        self.start = image.start
+        self.settings = image.settings
+        self.directory = UserDirectory(registry: registry)
+        self.outbox = Outbox(messages: image.outbox)
+        self.width = max(1, width ?? ProcessInfo.processInfo.activeProcessorCount)
+        self.clock = SimulationClock(restoring: image, directory: directory, outbox: outbox, width: self.width)
+    }
+
     // MARK: Time
 
     /// The current simulated instant.

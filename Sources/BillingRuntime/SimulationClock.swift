@@ -31,6 +31,38 @@ public actor SimulationClock {
         self.width = width
     }
 
+    /// A clock restored from a snapshot: its instant, counters and calendar, and the
+    /// companies (already checked by ``WorldImage/validate()``). Companies with invoices
+    /// not yet emailed are queued for the next month end.
+    init(restoring image: WorldImage, directory: UserDirectory, outbox: Outbox, width: Int) {
+        self.now = image.now
+        self.nextMonthEnd = image.nextMonthEnd
+        self.sellerNext = image.sellerNext
+        self.settings = image.settings
+        self.directory = directory
+        self.outbox = outbox
+        self.width = width
+        companies = image.companies.map { Company($0, settings: image.settings) }
+        let unsent = image.companies.map { $0.emailedCount < $0.invoices.count }
+        self.unsent = unsent
+        unsentList = unsent.indices.filter { unsent[$0] }.map(Int32.init)
+        var calendar = EventCalendar()
+        calendar.grow(to: image.companies.count)
+        var indexByID: [String: Int32] = [:]
+        for (index, state) in image.companies.enumerated() {
+            indexByID[state.id] = Int32(index)
+            calendar.schedule(Int32(index), at: image.scheduled[index])
+        }
+        self.calendar = calendar
+        self.indexByID = indexByID
+    }
+
+    /// The clock's own part of a snapshot: instant, counters, schedule and companies.
+    func imageParts() -> (now: Instant, nextMonthEnd: Instant, sellerNext: Int64, scheduled: [Instant?], companies: [Company]) {
+        let scheduled = calendar.scheduled.map { $0 == Int64.max ? nil : Instant(seconds: $0) }
+        return (now, nextMonthEnd, sellerNext, scheduled + Array(repeating: nil, count: companies.count - scheduled.count), companies)
+    }
+
     // MARK: Companies
 
     /// The number of companies.
@@ -94,7 +126,7 @@ public actor SimulationClock {
 
     /// Runs `body` while no advance and no other exclusive body runs: world building
     /// (creating companies) takes indices and runs the first invoices atomically.
-    func exclusively<T: Sendable>(_ body: @Sendable () async throws(BillingError) -> T) async throws(BillingError) -> T {
+    func exclusively<T: Sendable, Failure: Error>(_ body: @Sendable () async throws(Failure) -> T) async throws(Failure) -> T {
         await acquire()
         defer { release() }
         return try await body()

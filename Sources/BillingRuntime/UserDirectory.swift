@@ -8,6 +8,9 @@ public actor UserDirectory {
     /// An empty directory.
     public init() {}
 
+    /// A directory holding `registry` (a restored snapshot).
+    init(registry: UserRegistry) { self.registry = registry }
+
     /// Registers a user, or returns the one with the same email (any case).
     @discardableResult
     public func register(email: String, name: String) throws(BillingError) -> UserID {

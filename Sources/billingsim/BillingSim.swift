@@ -24,6 +24,10 @@ struct BillingSim {
                 return try await RunCommand.run(rest)
             case "check":
                 return try CheckCommand.run(rest)
+            case "resume":
+                return try await ResumeCommand.run(rest)
+            case "inspect":
+                return try await InspectCommand.run(rest)
             case "help", "--help", "-h":
                 if let topic = rest.first {
                     guard let text = Help.text(for: topic) else {

@@ -10,6 +10,8 @@ enum Help {
           run         Run scenario files and folders and report what passed.
           check       Parse and check scenario files without running them.
           simulate    Generate a population of companies and run it for some months.
+          resume      Restore a snapshot and run it on for some months.
+          inspect     Show what a snapshot holds: time, counts, digest.
           help        Show help for a command.
 
         See 'billingsim help <command>' or 'billingsim <command> --help'.
@@ -21,7 +23,7 @@ enum Help {
 
         USAGE: billingsim simulate [--companies N] [--months M] [--seed S] [--start YYYY-MM-DD]
                                    [--numbering per-company|seller-wide] [--pace-ms MS]
-                                   [--dump FILE] [--json] [--no-progress]
+                                   [--dump FILE] [--snapshot FILE] [--json] [--no-progress]
 
         OPTIONS:
           --companies N     Companies to generate (default 1000).
@@ -31,6 +33,7 @@ enum Help {
           --numbering NAME  Invoice numbering: per-company (default) or seller-wide.
           --pace-ms MS      Real-time mode: MS wall-clock milliseconds per simulated day.
           --dump FILE       Write the canonical dump of the world to FILE.
+          --snapshot FILE   Save the world at the end to FILE (SQLite).
           --json            Print one JSON object instead of the readable summary.
           --no-progress     Never draw progress on stderr.
           -h, --help        Show this help.
@@ -58,6 +61,41 @@ enum Help {
 
         """
 
+    static let resume = """
+        OVERVIEW: Restore a snapshot and run it on for some months.
+
+        USAGE: billingsim resume <file> [--months M] [--snapshot FILE] [--json] [--no-progress]
+
+        Prints the same report as simulate; "from" is the snapshot's simulated time.
+
+        OPTIONS:
+          --months M        Simulated months to run on (default 12).
+          --snapshot FILE   Save the world at the end to FILE.
+          --json            Print one JSON object instead of the readable summary.
+          --no-progress     Never draw progress on stderr.
+          -h, --help        Show this help.
+
+        EXIT CODES:
+          0 success, 64 bad usage, 65 the file is not a valid snapshot,
+          66 the file does not exist, 73 the new snapshot cannot be written.
+
+        """
+
+    static let inspect = """
+        OVERVIEW: Show what a snapshot holds: time, counts, digest.
+
+        USAGE: billingsim inspect <file> [--json]
+
+        OPTIONS:
+          --json            Print one JSON object.
+          -h, --help        Show this help.
+
+        EXIT CODES:
+          0 success, 64 bad usage, 65 the file is not a valid snapshot,
+          66 the file does not exist.
+
+        """
+
     static let check = """
         OVERVIEW: Parse and check scenario files without running them.
 
@@ -80,6 +118,8 @@ enum Help {
         case "simulate": simulate
         case "run": run
         case "check": check
+        case "resume": resume
+        case "inspect": inspect
         default: nil
         }
     }

@@ -12,6 +12,7 @@ enum SimulateCommand {
         var numbering = NumberingScheme.perCompany
         var paceMilliseconds: Double?
         var dumpPath: String?
+        var snapshotPath: String?
         var json = false
         var progress = true
     }
@@ -47,6 +48,7 @@ enum SimulateCommand {
             options.paceMilliseconds = value
         }
         options.dumpPath = try reader.option("--dump")
+        options.snapshotPath = try reader.option("--snapshot")
         options.json = reader.flag("--json")
         options.progress = !reader.flag("--no-progress")
         try reader.finish()
@@ -70,8 +72,6 @@ enum SimulateCommand {
         progress.finish()
         let elapsed = began.duration(to: clock.now)
         let wallSeconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
-        let summary = await simulation.summary()
-        let digest = await simulation.digest()
         if let path = options.dumpPath {
             let dump = await simulation.canonicalDump()
             do {
@@ -81,13 +81,13 @@ enum SimulateCommand {
                 return ExitCode.software
             }
         }
-        let report = SimulateReport(
-            companies: summary.companies, users: summary.users, invoices: summary.invoices, emails: summary.emails,
-            revenue: Dictionary(
-                uniqueKeysWithValues: summary.revenue.map { ($0.key.code, Money(minorUnits: $0.value, $0.key).decimalString) }),
-            digest: digest, seed: options.seed, start: options.start.description, simulatedMonths: options.months,
-            wallSeconds: wallSeconds, peakMemoryBytes: ResourceUsage.peakResidentBytes(),
-            companyMonthsPerSecond: wallSeconds > 0 ? Double(summary.companies * options.months) / wallSeconds : 0)
+        var report = await SimulateReport(
+            simulation, start: options.start.description, months: options.months, wallSeconds: wallSeconds)
+        if let path = options.snapshotPath {
+            guard let seconds = await SnapshotFiles.save(simulation, to: path) else { return ExitCode.cannotCreate }
+            report.snapshot = path
+            report.snapshotSeconds = seconds
+        }
         Output.print(options.json ? report.json() : report.text())
         // The process exits next: freeing a large world object by object would take
         // about a second per 100,000 companies, so it is left to the operating system.

@@ -1,3 +1,5 @@
+import BillingCore
+import BillingRuntime
 import Foundation
 
 /// What `simulate` reports, as text for people or JSON for machines.
@@ -15,6 +17,27 @@ struct SimulateReport: Codable {
     var wallSeconds: Double
     var peakMemoryBytes: Int
     var companyMonthsPerSecond: Double
+    /// The snapshot written at the end, if any, and the seconds it took.
+    var snapshot: String?
+    var snapshotSeconds: Double?
+
+    /// The report of `simulation` after running `months` from `start` in `wallSeconds`.
+    init(_ simulation: Simulation, start: String, months: Int, wallSeconds: Double) async {
+        let summary = await simulation.summary()
+        companies = summary.companies
+        users = summary.users
+        invoices = summary.invoices
+        emails = summary.emails
+        revenue = Dictionary(
+            uniqueKeysWithValues: summary.revenue.map { ($0.key.code, Money(minorUnits: $0.value, $0.key).decimalString) })
+        digest = await simulation.digest()
+        seed = simulation.seed
+        self.start = start
+        simulatedMonths = months
+        self.wallSeconds = wallSeconds
+        peakMemoryBytes = ResourceUsage.peakResidentBytes()
+        companyMonthsPerSecond = wallSeconds > 0 ? Double(summary.companies * months) / wallSeconds : 0
+    }
 
     func json() -> String {
         let encoder = JSONEncoder()
@@ -36,7 +59,7 @@ struct SimulateReport: Codable {
               throughput     \(Int(companyMonthsPerSecond)) company-months/s
               peak memory    \(String(format: "%.1f", Double(peakMemoryBytes) / 1_048_576)) MiB
               digest         \(digest)
-
+            \(snapshot.map { "  snapshot       \($0) (\(String(format: "%.2f", snapshotSeconds ?? 0)) s)\n" } ?? "")
             """
     }
 }

@@ -1,0 +1,152 @@
+internal import BillingSimSQLite
+
+/// One open SQLite database, confined to its owner (not `Sendable`). The C API stays in
+/// this file and ``SQLiteStatement``.
+final class SQLiteConnection {
+    private let handle: OpaquePointer
+
+    /// Opens `path` read-only, or read-write and created when missing.
+    init(path: String, readOnly: Bool) throws(SQLiteError) {
+        var db: OpaquePointer?
+        let flags = readOnly ? SQLITE_OPEN_READONLY : (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE)
+        let code = sqlite3_open_v2(path, &db, flags | SQLITE_OPEN_NOMUTEX, nil)
+        guard code == SQLITE_OK, let db else {
+            let message = db.map { String(cString: sqlite3_errmsg($0)) } ?? "cannot open"
+            sqlite3_close(db)
+            throw SQLiteError(code: code, message: message)
+        }
+        handle = db
+    }
+
+    deinit { sqlite3_close_v2(handle) }
+
+    /// Runs one or more statements that return no rows.
+    func execute(_ sql: String) throws(SQLiteError) {
+        var error: UnsafeMutablePointer<CChar>?
+        let code = sqlite3_exec(handle, sql, nil, nil, &error)
+        guard code == SQLITE_OK else {
+            let message = error.map { String(cString: $0) } ?? String(cString: sqlite3_errmsg(handle))
+            sqlite3_free(error)
+            throw SQLiteError(code: code & 0xFF, message: message, sql: sql)
+        }
+    }
+
+    /// A prepared statement, to be reused for many rows.
+    func prepare(_ sql: String) throws(SQLiteError) -> SQLiteStatement {
+        var statement: OpaquePointer?
+        let code = sqlite3_prepare_v2(handle, sql, -1, &statement, nil)
+        guard code == SQLITE_OK, let statement else { throw error(code, sql) }
+        return SQLiteStatement(statement, connection: self, sql: sql)
+    }
+
+    /// The error for `code` with the connection's current message.
+    func error(_ code: Int32, _ sql: String?) -> SQLiteError {
+        SQLiteError(code: code & 0xFF, message: String(cString: sqlite3_errmsg(handle)), sql: sql)
+    }
+
+    /// The single integer a query returns (`PRAGMA user_version`, `count(*)`).
+    func integer(_ sql: String) throws(SQLiteError) -> Int64 {
+        let statement = try prepare(sql)
+        guard try statement.step() else { throw SQLiteError(code: 0, message: "no row", sql: sql) }
+        return statement.int64(0)
+    }
+}
+
+/// A prepared statement: bind, step, read columns, reset. Finalized on deinit.
+final class SQLiteStatement {
+    private let handle: OpaquePointer
+    private let connection: SQLiteConnection
+    private let sql: String
+
+    init(_ handle: OpaquePointer, connection: SQLiteConnection, sql: String) {
+        self.handle = handle
+        self.connection = connection
+        self.sql = sql
+    }
+
+    deinit { sqlite3_finalize(handle) }
+
+    /// Binds `values` to the parameters from 1 on, resetting first.
+    func bind(_ values: [SQLiteValue]) throws(SQLiteError) {
+        sqlite3_reset(handle)
+        for (offset, value) in values.enumerated() {
+            let index = Int32(offset + 1)
+            let code: Int32
+            switch value {
+            case .integer(let number): code = sqlite3_bind_int64(handle, index, number)
+            case .text(let text): code = sqlite3_bind_text(handle, index, text, -1, SQLiteStatement.transient)
+            case .null: code = sqlite3_bind_null(handle, index)
+            }
+            guard code == SQLITE_OK else { throw connection.error(code, sql) }
+        }
+    }
+
+    /// Binds an integer to parameter `index` (from 1).
+    func bind(_ index: Int32, _ value: Int64) throws(SQLiteError) {
+        let code = sqlite3_bind_int64(handle, index, value)
+        guard code == SQLITE_OK else { throw connection.error(code, sql) }
+    }
+
+    /// Binds text (or NULL for `nil`) to parameter `index` (from 1).
+    func bind(_ index: Int32, _ value: String?) throws(SQLiteError) {
+        let code =
+            if let value { sqlite3_bind_text(handle, index, value, -1, SQLiteStatement.transient) } else {
+                sqlite3_bind_null(handle, index)
+            }
+        guard code == SQLITE_OK else { throw connection.error(code, sql) }
+    }
+
+    /// Binds an integer or NULL to parameter `index` (from 1).
+    func bind(_ index: Int32, _ value: Int64?) throws(SQLiteError) {
+        let code = if let value { sqlite3_bind_int64(handle, index, value) } else { sqlite3_bind_null(handle, index) }
+        guard code == SQLITE_OK else { throw connection.error(code, sql) }
+    }
+
+    /// Runs the statement with the parameters bound so far, then resets it for the next
+    /// row (bindings stay until rebound).
+    func insert() throws(SQLiteError) {
+        let code = sqlite3_step(handle)
+        sqlite3_reset(handle)
+        guard code == SQLITE_DONE else { throw connection.error(code, sql) }
+    }
+
+    /// Binds `values` and runs the statement to completion (an insert).
+    func run(_ values: [SQLiteValue]) throws(SQLiteError) {
+        try bind(values)
+        let code = sqlite3_step(handle)
+        guard code == SQLITE_DONE else { throw connection.error(code, sql) }
+    }
+
+    /// Steps once: true when a row is ready to read.
+    func step() throws(SQLiteError) -> Bool {
+        let code = sqlite3_step(handle)
+        switch code {
+        case SQLITE_ROW: return true
+        case SQLITE_DONE: return false
+        default: throw connection.error(code, sql)
+        }
+    }
+
+    /// True when column `index` of the current row is NULL.
+    func isNull(_ index: Int32) -> Bool { sqlite3_column_type(handle, index) == SQLITE_NULL }
+
+    /// Column `index` as an integer.
+    func int64(_ index: Int32) -> Int64 { sqlite3_column_int64(handle, index) }
+
+    /// Column `index` as text ("" for NULL).
+    func text(_ index: Int32) -> String {
+        guard let bytes = sqlite3_column_text(handle, index) else { return "" }
+        let count = Int(sqlite3_column_bytes(handle, index))
+        return String(decoding: UnsafeBufferPointer(start: bytes, count: count), as: UTF8.self)
+    }
+
+    /// SQLite copies bound text at once (`SQLITE_TRANSIENT`).
+    private static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
+}
+
+/// A value to bind.
+enum SQLiteValue {
+    case integer(Int64)
+    case text(String)
+    case null
+}

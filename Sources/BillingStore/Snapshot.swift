@@ -1,0 +1,99 @@
+public import BillingRuntime
+internal import BillingSimSQLite
+internal import Foundation
+
+/// Saves whole worlds to SQLite files and restores them (docs/snapshot-schema.md).
+///
+/// ```swift
+/// try Snapshot.save(await sim.image(), to: "year1.db")
+/// let again = try Simulation(restoring: try Snapshot.load(from: "year1.db"))
+/// ```
+public enum Snapshot {
+    /// Writes `image` to `path` atomically: into a temporary file in the same folder,
+    /// flushed to disk, then renamed over `path`. A crash at any moment leaves the
+    /// previous file at `path` whole.
+    public static func save(_ image: WorldImage, to path: String) throws(SnapshotError) {
+        let url = URL(fileURLWithPath: path)
+        let folder = url.deletingLastPathComponent().path
+        let temporary = folder + "/." + url.lastPathComponent + ".tmp-\(getpid())"
+        unlink(temporary)
+        do {
+            do {
+                let db = try SQLiteConnection(path: temporary, readOnly: false)
+                try db.execute(
+                    "PRAGMA page_size = 65536; PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; "
+                        + "PRAGMA locking_mode = EXCLUSIVE; PRAGMA cache_size = -262144")
+                try SnapshotWriter(db: db).write(image)
+            }
+            try flush(temporary)
+            guard rename(temporary, path) == 0 else { throw SQLiteError(code: errno, message: String(cString: strerror(errno))) }
+            try flush(folder)
+        } catch {
+            unlink(temporary)
+            throw .cannotWrite(path, detail: "\(error)")
+        }
+    }
+
+    /// Reads the world saved at `path`, opening it read-only: a failed restore never
+    /// changes the file.
+    ///
+    /// - Throws: ``SnapshotError``: missing, not SQLite, truncated, corrupt, a table
+    ///   missing, another schema version, or rows that do not describe a world.
+    public static func load(from path: String) throws(SnapshotError) -> WorldImage {
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), !isFolder.boolValue else {
+            throw .missingFile(path)
+        }
+        try checkHeader(path)
+        do {
+            let db = try SQLiteConnection(path: path, readOnly: true)
+            let version = try db.integer("PRAGMA user_version")
+            let tables = try db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'")
+            var present = Set<String>()
+            while try tables.step() { present.insert(tables.text(0)) }
+            if let missing = SnapshotSchema.tables.first(where: { !present.contains($0) }) {
+                throw SnapshotError.missingTable(path, table: missing)
+            }
+            guard version == SnapshotSchema.version else {
+                throw SnapshotError.schemaVersion(path, found: version, expected: SnapshotSchema.version)
+            }
+            let image = try SnapshotReader(db: db).read()
+            try image.validate()
+            return image
+        } catch let error as SnapshotError {
+            throw error
+        } catch let error as SQLiteError {
+            switch error.code {
+            case SQLiteError.notADatabase: throw .notSQLite(path)
+            case SQLiteError.corrupt: throw .corrupt(path, detail: error.description)
+            default: throw .corrupt(path, detail: error.description)
+            }
+        } catch let error as SnapshotReader.Problem {
+            throw .inconsistent(path, detail: error.detail)
+        } catch {
+            throw .inconsistent(path, detail: "\(error)")
+        }
+    }
+
+    /// Refuses files that are not SQLite, or shorter than the page count their header
+    /// states (a copy or save cut off), before SQLite reads them.
+    private static func checkHeader(_ path: String) throws(SnapshotError) {
+        guard let handle = FileHandle(forReadingAtPath: path) else { throw .missingFile(path) }
+        defer { try? handle.close() }
+        let header = [UInt8]((try? handle.read(upToCount: 100)) ?? Data())
+        guard header.count == 100, header.starts(with: Array("SQLite format 3\u{0}".utf8)) else { throw .notSQLite(path) }
+        let pageSize = Int64(header[16]) << 8 | Int64(header[17])
+        let pages = header[28..<32].reduce(Int64(0)) { $0 << 8 | Int64($1) }
+        let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)?.int64Value ?? 0
+        let expected = (pageSize == 1 ? 65_536 : pageSize) * pages
+        if pages > 0, size < expected { throw .truncated(path, expectedBytes: expected, actualBytes: size) }
+    }
+
+    /// `fsync` on a file or folder.
+    private static func flush(_ path: String) throws(SQLiteError) {
+        let descriptor = open(path, O_RDONLY)
+        guard descriptor >= 0 else { throw SQLiteError(code: errno, message: "cannot open \(path) to flush it") }
+        defer { close(descriptor) }
+        guard fsync(descriptor) == 0 else { throw SQLiteError(code: errno, message: "cannot flush \(path)") }
+    }
+}

@@ -1,0 +1,38 @@
+import BillingRuntime
+import BillingStore
+
+/// Saving and loading snapshots for the commands, with messages and exit codes.
+enum SnapshotFiles {
+    /// Saves `simulation` to `path`; the seconds it took, or `nil` after printing why not.
+    static func save(_ simulation: Simulation, to path: String) async -> Double? {
+        let clock = ContinuousClock()
+        let began = clock.now
+        do {
+            try Snapshot.save(await simulation.image(), to: path)
+        } catch {
+            Output.error("error: \(error)\n")
+            return nil
+        }
+        let elapsed = began.duration(to: clock.now)
+        return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+    }
+
+    /// The simulation restored from `path`, or the exit code after printing why not:
+    /// 66 for a missing file, 65 for anything else wrong with it.
+    static func load(_ path: String) -> Result<Simulation, ExitFailure> {
+        do {
+            return .success(try Simulation(restoring: try Snapshot.load(from: path)))
+        } catch let error as SnapshotError {
+            Output.error("error: \(error)\n")
+            return .failure(ExitFailure(code: error.isMissingFile ? ExitCode.noInput : ExitCode.dataError))
+        } catch {
+            Output.error("error: '\(path)' does not hold a valid world: \(error)\n")
+            return .failure(ExitFailure(code: ExitCode.dataError))
+        }
+    }
+}
+
+/// An exit code to stop with, its message already printed.
+struct ExitFailure: Error {
+    var code: Int32
+}
