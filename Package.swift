@@ -18,13 +18,17 @@ var targets: [Target] = [
     // The actors: Company, SimulationClock, Outbox, UserDirectory, and the Simulation.
     .target(name: "BillingRuntime", dependencies: ["BillingCore"]),
     // The scenario language: lexer, parser, checker, runner and reports.
-    .target(name: "BillingScenario", dependencies: ["BillingCore", "BillingRuntime"]),
+    .target(name: "BillingScenario", dependencies: ["BillingCore", "BillingRuntime", "BillingStore"]),
     // The system SQLite library (Debian: libsqlite3-dev), for snapshots.
     .systemLibrary(name: "BillingSimSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
     // Snapshots: whole worlds saved to and restored from SQLite files.
     .target(name: "BillingStore", dependencies: ["BillingCore", "BillingRuntime", "BillingSimSQLite"]),
     // The command-line tool: argument parsing and wiring only.
     .executableTarget(name: "billingsim", dependencies: ["BillingCore", "BillingRuntime", "BillingScenario", "BillingStore"]),
+
+    // Measured workloads, release builds only: `swift run -c release billingsim-bench`.
+    .executableTarget(
+        name: "billingsim-bench", dependencies: ["BillingCore", "BillingRuntime", "BillingStore"], path: "Benchmarks/BillingSimBench"),
 
     .testTarget(name: "BillingCoreTests", dependencies: ["BillingCore"]),
     .testTarget(name: "BillingRuntimeTests", dependencies: ["BillingCore", "BillingRuntime"], exclude: ["Golden"]),

@@ -1,5 +1,7 @@
 internal import BillingCore
 internal import BillingRuntime
+internal import BillingStore
+internal import Foundation
 
 /// The state of one running scenario: the world settings while they are being written,
 /// then the simulation, and the expectation results so far.
@@ -86,6 +88,20 @@ struct Execution {
         case .on(let instant, let inner):
             try await advance(to: instant, in: world(), statement)
             try await run(inner.kind, inner)
+        case .saveSnapshot(let path):
+            do {
+                let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
+                try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+                try Snapshot.save(await world().image(), to: path)
+            } catch {
+                throw StatementFailure(location: statement.location, text: statement.text, message: "\(error)")
+            }
+        case .restoreSnapshot(let path):
+            do {
+                simulation = try Simulation(restoring: try Snapshot.load(from: path))
+            } catch {
+                throw StatementFailure(location: statement.location, text: statement.text, message: "\(error)")
+            }
         case .expect(let expectation):
             let mismatches = await check(expectation, in: world())
             results.append(ExpectationResult(location: statement.location, text: statement.text, mismatches: mismatches))

@@ -16,7 +16,7 @@ enum Parser {
     static let keywords =
         [
             "seed", "start", "seller", "numbering", "catalog", "plan", "addon", "overage", "vat", "user", "company",
-            "generate", "as", "on", "advance", "usage", "credit", "expect", "include",
+            "generate", "as", "on", "advance", "usage", "credit", "expect", "include", "save", "restore",
         ] + actionKeywords
 
     /// Parses one line; `nil` for a blank line or a comment.
@@ -88,6 +88,12 @@ enum Parser {
             let company = try reader.identifier("a company id")
             return .credit(company: company, try reader.amount("the credit"))
         case "expect": return .expect(try expectation(&reader))
+        case "save", "restore":
+            try reader.expect("snapshot")
+            let written = try reader.string("the snapshot file's path")
+            let folder = location.file.split(separator: "/", omittingEmptySubsequences: false).dropLast().joined(separator: "/")
+            let path = written.hasPrefix("/") || folder.isEmpty ? written : folder + "/" + written
+            return keyword == "save" ? .saveSnapshot(path) : .restoreSnapshot(path)
         default:
             throw LineReader.Failure(
                 column: reader.tokens[reader.position - 1].column, message: "unknown statement '\(keyword.prefix(40))'",

@@ -49,6 +49,11 @@ public struct Statement: Sendable, Hashable {
         case on(Instant, Statement)
         /// `expect …`.
         case expect(Expectation)
+        /// `save snapshot "path"`: the whole world to an SQLite file (path relative to
+        /// the scenario's folder, resolved when parsed).
+        case saveSnapshot(String)
+        /// `restore snapshot "path"`: replaces the world with the one saved there.
+        case restoreSnapshot(String)
     }
 
     /// What it does.

@@ -20,9 +20,7 @@ public enum Snapshot {
         do {
             do {
                 let db = try SQLiteConnection(path: temporary, readOnly: false)
-                try db.execute(
-                    "PRAGMA page_size = 65536; PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; "
-                        + "PRAGMA locking_mode = EXCLUSIVE; PRAGMA cache_size = -262144")
+                try db.execute(pragmas)
                 try SnapshotWriter(db: db).write(image)
             }
             try flush(temporary)
@@ -33,6 +31,13 @@ public enum Snapshot {
             throw .cannotWrite(path, detail: "\(error)")
         }
     }
+
+    /// How a save writes: large pages, no rollback journal and no syncs while writing
+    /// (the temporary file is worthless until renamed, and it is flushed once before),
+    /// one writer, a 256 MiB page cache.
+    static let pragmas =
+        "PRAGMA page_size = 65536; PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; "
+        + "PRAGMA locking_mode = EXCLUSIVE; PRAGMA cache_size = -262144"
 
     /// Reads the world saved at `path`, opening it read-only: a failed restore never
     /// changes the file.

@@ -1,0 +1,104 @@
+import BillingCore
+import BillingRuntime
+import BillingStore
+import Foundation
+
+/// Saves and restores one generated world several times, and inserts the same number of
+/// bare rows, reporting median, minimum and maximum of each.
+enum SnapshotWorkload {
+    struct Options {
+        var companies: Int
+        var months: Int
+        var runs: Int
+        var json: Bool
+    }
+
+    struct Figures: Codable {
+        var workload = "snapshot"
+        var companies: Int
+        var months: Int
+        var runs: Int
+        var rows: Int
+        var fileBytes: Int64
+        var saveSeconds: Stats
+        var restoreSeconds: Stats
+        var bareInsertSeconds: Stats
+        var saveRowsPerSecond: Double
+        var restoreRowsPerSecond: Double
+        var bareInsertRowsPerSecond: Double
+        var peakMemoryBytes: Int
+    }
+
+    struct Stats: Codable {
+        var median: Double
+        var min: Double
+        var max: Double
+
+        init(_ values: [Double]) {
+            let sorted = values.sorted()
+            median = sorted[sorted.count / 2]
+            min = sorted.first ?? 0
+            max = sorted.last ?? 0
+        }
+    }
+
+    static func run(_ options: Options) async throws -> String {
+        let world = Simulation(seed: 1, start: Instant(CivilDate(year: 2026, month: 1, day: 1) ?? CivilDate(daysSinceEpoch: 0)))
+        try await world.populate(PopulationSpec(companies: options.companies))
+        await world.advance(by: .months(options.months))
+        let digest = await world.digest()
+        let image = await world.image()
+        let rows = Snapshot.rowCount(of: image)
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("billingsim-bench-\(getpid())")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("world.db").path
+        var saves: [Double] = []
+        var restores: [Double] = []
+        var bare: [Double] = []
+        for _ in 0..<options.runs {
+            saves.append(try seconds { try Snapshot.save(image, to: path) })
+            var restored: Simulation?
+            restores.append(try seconds { restored = try Simulation(restoring: try Snapshot.load(from: path)) })
+            guard let restored, await restored.digest() == digest else { throw SnapshotError.inconsistent(path, detail: "digest differs") }
+            bare.append(try Snapshot.bareInsertSeconds(rows: rows, path: folder.appendingPathComponent("bare.db").path))
+        }
+        let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)?.int64Value ?? 0
+        let figures = Figures(
+            companies: options.companies, months: options.months, runs: options.runs, rows: rows, fileBytes: size,
+            saveSeconds: Stats(saves), restoreSeconds: Stats(restores), bareInsertSeconds: Stats(bare),
+            saveRowsPerSecond: Double(rows) / Stats(saves).median, restoreRowsPerSecond: Double(rows) / Stats(restores).median,
+            bareInsertRowsPerSecond: Double(rows) / Stats(bare).median, peakMemoryBytes: peakResidentBytes())
+        if options.json {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys]
+            return String(decoding: try encoder.encode(figures), as: UTF8.self)
+        }
+        func line(_ name: String, _ s: Stats, _ rate: Double) -> String {
+            String(format: "  %-12@ median %.2f s (min %.2f, max %.2f), %.0f rows/s", name as NSString, s.median, s.min, s.max, rate)
+        }
+        return """
+            snapshot: \(options.companies) companies, \(options.months) months, \(rows) rows, \(options.runs) runs, file \(size / 1_048_576) MiB
+            \(line("save", figures.saveSeconds, figures.saveRowsPerSecond))
+            \(line("restore", figures.restoreSeconds, figures.restoreRowsPerSecond))
+            \(line("bare insert", figures.bareInsertSeconds, figures.bareInsertRowsPerSecond))
+              peak memory  \(figures.peakMemoryBytes / 1_048_576) MiB
+            """
+    }
+
+    private static func seconds(_ body: () throws -> Void) throws -> Double {
+        let clock = ContinuousClock()
+        let began = clock.now
+        try body()
+        let elapsed = began.duration(to: clock.now)
+        return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+    }
+
+    /// VmHWM from /proc/self/status, in bytes.
+    private static func peakResidentBytes() -> Int {
+        guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
+            let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") })
+        else { return 0 }
+        return (Int(line.split(separator: " ").dropFirst().first ?? "") ?? 0) * 1024
+    }
+}
