@@ -68,6 +68,12 @@ public struct WorldImage: Sendable, Hashable {
             }
             guard ids.insert(company.id).inserted else { throw .invalidValue("two companies have the id \(company.id)") }
             guard !company.detailsHistory.isEmpty else { throw .invalidValue("company \(company.id) has no details") }
+            guard settings.catalog.plans[company.plan] != nil else {
+                throw .invalidValue("company \(company.id) is on plan '\(company.plan)', which the catalog does not have")
+            }
+            for addOn in company.addOns where settings.catalog.addOns[addOn.id] == nil {
+                throw .invalidValue("company \(company.id) uses add-on '\(addOn.id)', which the catalog does not have")
+            }
             guard company.members.contains(where: { $0.role == .owner }) else { throw .invalidValue("company \(company.id) has no Owner") }
             for member in company.members { try checkUser(member.user, "a member of \(company.id)") }
             for invitation in company.invitations {

@@ -56,6 +56,10 @@ public enum Snapshot {
             let tables = try db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'")
             var present = Set<String>()
             while try tables.step() { present.insert(tables.text(0)) }
+            // A file of another (nonzero) version may have other tables: say so first.
+            guard version == SnapshotSchema.version || version == 0 else {
+                throw SnapshotError.schemaVersion(path, found: version, expected: SnapshotSchema.version)
+            }
             if let missing = SnapshotSchema.tables.first(where: { !present.contains($0) }) {
                 throw SnapshotError.missingTable(path, table: missing)
             }
