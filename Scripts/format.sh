@@ -4,7 +4,7 @@
 #        Scripts/format.sh --check  lint only (non-zero exit on findings)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-paths=(Package.swift Sources Tests)
+paths=(Package.swift Sources Tests Benchmarks)
 if [ "${1:-}" != "--check" ]; then
     swift format format --in-place --recursive "${paths[@]}"
 fi

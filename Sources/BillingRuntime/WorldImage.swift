@@ -45,7 +45,8 @@ public struct WorldImage: Sendable, Hashable {
     /// Checks every reference between the parts, so a restored world can never index
     /// past an array: dense company indices, unique ids, members and invitations naming
     /// existing users, invoices naming existing details revisions, emails naming existing
-    /// companies, invoices and users, and a month end after the current instant.
+    /// companies, invoices and users, unique users in normal form, and a month end after
+    /// the current instant.
     ///
     /// - Throws: ``BillingError/invalidValue(_:)`` naming the first inconsistency.
     public func validate() throws(BillingError) {
@@ -54,6 +55,12 @@ public struct WorldImage: Sendable, Hashable {
         }
         guard nextMonthEnd == now.nextMonthStart else {
             throw .invalidValue("the next month end \(nextMonthEnd) does not follow the simulated instant \(now)")
+        }
+        var emails = Set<String>()
+        for user in users {
+            guard User.normalize(email: user.email) == user.email, emails.insert(user.email).inserted else {
+                throw .invalidValue("the user \(user.email) appears twice, or the address is not in normal form")
+            }
         }
         var ids = Set<String>()
         let userCount = users.count

@@ -15,7 +15,9 @@ public enum Snapshot {
     public static func save(_ image: WorldImage, to path: String) throws(SnapshotError) {
         let url = URL(fileURLWithPath: path)
         let folder = url.deletingLastPathComponent().path
-        let temporary = folder + "/." + url.lastPathComponent + ".tmp-\(getpid())"
+        let prefix = "." + url.lastPathComponent + ".tmp-"
+        let temporary = folder + "/" + prefix + "\(getpid())"
+        removeAbandoned(prefix, in: folder)
         unlink(temporary)
         do {
             do {
@@ -96,6 +98,17 @@ public enum Snapshot {
         let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)?.int64Value ?? 0
         let expected = (pageSize == 1 ? 65_536 : pageSize) * pages
         if pages > 0, size < expected { throw .truncated(path, expectedBytes: expected, actualBytes: size) }
+    }
+
+    /// Removes temporary files of earlier saves of the same file whose process is gone (a
+    /// save killed before its rename). A save still running elsewhere keeps its file.
+    private static func removeAbandoned(_ prefix: String, in folder: String) {
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [] where name.hasPrefix(prefix) {
+            guard let pid = pid_t(name.dropFirst(prefix.count)), pid != getpid(), kill(pid, 0) == -1, errno == ESRCH else {
+                continue
+            }
+            unlink(folder + "/" + name)
+        }
     }
 
     /// `fsync` on a file or folder.

@@ -1,8 +1,9 @@
 import BillingCore
 import BillingRuntime
-@testable import BillingStore
 import Foundation
 import Testing
+
+@testable import BillingStore
 
 /// docs/snapshot-schema.md stays true to the code: every `sql` block on it runs against
 /// a real snapshot and returns rows, and every table and column of the schema is on it.
