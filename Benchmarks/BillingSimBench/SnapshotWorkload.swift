@@ -99,6 +99,6 @@ enum SnapshotWorkload {
         guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
             let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") })
         else { return 0 }
-        return (Int(line.split(separator: " ").dropFirst().first ?? "") ?? 0) * 1024
+        return (Int(String(line.filter(\.isNumber))) ?? 0) * 1024
     }
 }
