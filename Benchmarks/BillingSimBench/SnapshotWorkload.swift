@@ -91,7 +91,7 @@ enum SnapshotWorkload {
         let began = clock.now
         try body()
         let elapsed = began.duration(to: clock.now)
-        return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        return elapsed.inSeconds
     }
 
     /// VmHWM from /proc/self/status, in bytes.

@@ -33,7 +33,7 @@ public struct ScenarioRunner: Sendable {
             }
         }
         let elapsed = clock.now - started
-        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        let seconds = elapsed.inSeconds
         return ScenarioResult(
             path: scenario.path, expectations: execution.results, notRun: notRun, failure: failure, seconds: seconds)
     }

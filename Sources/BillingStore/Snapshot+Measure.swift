@@ -55,6 +55,6 @@ extension Snapshot {
             throw .cannotWrite(path, detail: "\(error)")
         }
         let elapsed = began.duration(to: clock.now)
-        return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        return elapsed.inSeconds
     }
 }

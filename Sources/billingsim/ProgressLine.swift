@@ -22,7 +22,7 @@ final class ProgressLine: Sendable {
             return true
         }
         guard due else { return }
-        let seconds = max(0.001, Double((now - started).components.attoseconds) / 1e18 + Double((now - started).components.seconds))
+        let seconds = max(0.001, (now - started).inSeconds)
         let rate = Int(Double(progress.companyVisits) / seconds)
         let span = max(1, progress.target.seconds - progress.start.seconds)
         let percent = (progress.now.seconds - progress.start.seconds) * 100 / span

@@ -31,7 +31,7 @@ enum ResumeCommand {
         await simulation.advance(by: .months(months), progress: { progress.update($0) })
         progress.finish()
         let elapsed = began.duration(to: clock.now)
-        let wallSeconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        let wallSeconds = elapsed.inSeconds
         var report = await SimulateReport(simulation, start: from.description, months: months, wallSeconds: wallSeconds)
         if let out = snapshotPath {
             guard let seconds = await SnapshotFiles.save(simulation, to: out) else { return ExitCode.cannotCreate }

@@ -1,3 +1,4 @@
+import BillingCore
 import BillingScenario
 import Foundation
 
@@ -41,7 +42,7 @@ enum RunCommand {
         let results = await ScenarioRunner(seed: options.seed).run(scenarios)
         let elapsed = clock.now - started
         let report = RunReport(
-            results: results, seconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
+            results: results, seconds: elapsed.inSeconds)
         Output.print(options.json ? report.json : report.text)
         if let path = options.junitPath {
             do {

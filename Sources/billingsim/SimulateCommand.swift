@@ -71,7 +71,7 @@ enum SimulateCommand {
             progress: { progress.update($0) })
         progress.finish()
         let elapsed = began.duration(to: clock.now)
-        let wallSeconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        let wallSeconds = elapsed.inSeconds
         if let path = options.dumpPath {
             let dump = await simulation.canonicalDump()
             do {

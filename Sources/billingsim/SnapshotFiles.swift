@@ -1,3 +1,4 @@
+import BillingCore
 import BillingRuntime
 import BillingStore
 
@@ -14,7 +15,7 @@ enum SnapshotFiles {
             return nil
         }
         let elapsed = began.duration(to: clock.now)
-        return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        return elapsed.inSeconds
     }
 
     /// The simulation restored from `path`, or the exit code after printing why not:
