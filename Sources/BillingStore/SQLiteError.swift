@@ -21,8 +21,6 @@ public struct SQLiteError: Error, Sendable, Hashable, CustomStringConvertible {
         "SQLite error \(code): \(message)" + (sql.map { " while executing \($0.prefix(120))" } ?? "")
     }
 
-    /// `SQLITE_CORRUPT`: the file is damaged.
-    static let corrupt: Int32 = 11
     /// `SQLITE_NOTADB`: the file is not a database.
     static let notADatabase: Int32 = 26
 }

@@ -74,11 +74,9 @@ public enum Snapshot {
         } catch let error as SnapshotError {
             throw error
         } catch let error as SQLiteError {
-            switch error.code {
-            case SQLiteError.notADatabase: throw .notSQLite(path)
-            case SQLiteError.corrupt: throw .corrupt(path, detail: error.description)
-            default: throw .corrupt(path, detail: error.description)
-            }
+            // Past the header check, any SQLite failure means a damaged file.
+            if error.code == SQLiteError.notADatabase { throw .notSQLite(path) }
+            throw .corrupt(path, detail: error.description)
         } catch let error as SnapshotReader.Problem {
             throw .inconsistent(path, detail: error.detail)
         } catch {
