@@ -2,66 +2,49 @@ import Testing
 
 @testable import BillingScenario
 
-/// A line added after ``acmeWorld`` (so at line 5) that the checker must refuse.
-struct BadReference: Sendable, CustomTestStringConvertible {
-    var line: String
-    var column: Int
-    var message: String
-    var hint: String?
-
-    init(_ line: String, _ column: Int, _ message: String, hint: String?) {
-        self.line = line
-        self.column = column
-        self.message = message
-        self.hint = hint
-    }
-
-    var testDescription: String { line }
-}
-
 @Suite("Checker")
 struct CheckerTests {
-    static let unknownReferences: [BadReference] = [
-        BadReference("expect acne invoices 1", 8, "no company 'acne' has been introduced", hint: "did you mean 'acme'?"),
-        BadReference(
+    static let unknownReferences: [BadLine] = [
+        BadLine("expect acne invoices 1", 8, "no company 'acne' has been introduced", hint: "did you mean 'acme'?"),
+        BadLine(
             "expect globex invoices 1", 8, "no company 'globex' has been introduced",
             hint: "introduce it with 'company globex \"Name\" owner … plan …'"),
-        BadReference("usage acmw visits 5", 7, "no company 'acmw' has been introduced", hint: "did you mean 'acme'?"),
-        BadReference("credit acmee 5", 8, "no company 'acmee' has been introduced", hint: "did you mean 'acme'?"),
-        BadReference("on 2026-02-01: expect acne invoices 1", 23, "no company 'acne' has been introduced", hint: "did you mean 'acme'?"),
-        BadReference("expect emails for acne count 0", 19, "no company 'acne' has been introduced", hint: "did you mean 'acme'?"),
-        BadReference(
+        BadLine("usage acmw visits 5", 7, "no company 'acmw' has been introduced", hint: "did you mean 'acme'?"),
+        BadLine("credit acmee 5", 8, "no company 'acmee' has been introduced", hint: "did you mean 'acme'?"),
+        BadLine("on 2026-02-01: expect acne invoices 1", 23, "no company 'acne' has been introduced", hint: "did you mean 'acme'?"),
+        BadLine("expect emails for acne count 0", 19, "no company 'acne' has been introduced", hint: "did you mean 'acme'?"),
+        BadLine(
             "as bob@partner.se: view invoices of acme", 4, "no user bob@partner.se has been introduced",
             hint: "did you mean 'bo@partner.se'?"),
-        BadReference(
+        BadLine(
             "as zed@nowhere.io: view invoices of acme", 4, "no user zed@nowhere.io has been introduced",
             hint: "introduce it with 'user zed@nowhere.io' or an invitation"),
-        BadReference(
+        BadLine(
             "remove user ghost@x.se from acme", 13, "no user ghost@x.se has been introduced",
             hint: "introduce it with 'user ghost@x.se' or an invitation"),
-        BadReference(
+        BadLine(
             "expect anna@acme.se cannot remove user ghost@x.se from acme", 40, "no user ghost@x.se has been introduced",
             hint: "introduce it with 'user ghost@x.se' or an invitation"),
-        BadReference(
+        BadLine(
             "expect emails to ghost@x.se count 0", 18, "no user ghost@x.se has been introduced",
             hint: "introduce it with 'user ghost@x.se' or an invitation"),
-        BadReference(
+        BadLine(
             "expect acme owner ANNA@acme.es", 19, "no user anna@acme.es has been introduced", hint: "did you mean 'anna@acme.se'?"),
-        BadReference(
+        BadLine(
             "change plan of acme to bussiness", 24, "the catalog has no plan 'bussiness'", hint: "did you mean 'business'?"),
-        BadReference(
+        BadLine(
             "expect acme plan platinum", 18, "the catalog has no plan 'platinum'",
             hint: "plans: agency, business, enterprise, pro, starter"),
-        BadReference(
+        BadLine(
             "expect anna@acme.se can change plan of acme to bussiness", 48, "the catalog has no plan 'bussiness'",
             hint: "did you mean 'business'?"),
-        BadReference("add addon rediss site shop to acme", 11, "the catalog has no add-on 'rediss'", hint: "did you mean 'redis'?"),
-        BadReference(
+        BadLine("add addon rediss site shop to acme", 11, "the catalog has no add-on 'rediss'", hint: "did you mean 'redis'?"),
+        BadLine(
             "remove addon turbo from acme", 14, "the catalog has no add-on 'turbo'", hint: "add-ons: backups, disk20, proxy, redis"),
     ]
 
     @Test("Unknown companies, users, plans and add-ons are refused at the word, with a hint", arguments: unknownReferences)
-    func unknownReferencesAreRefused(bad: BadReference) throws {
+    func unknownReferencesAreRefused(bad: BadLine) throws {
         let diagnostic = try problem(acmeWorld + "\n" + bad.line)
         #expect(diagnostic.location == location(5, bad.column))
         #expect(diagnostic.message == bad.message)

@@ -3,23 +3,6 @@ import Testing
 
 @testable import BillingScenario
 
-/// A line that must not parse: where the error points, what it says, and its hint.
-struct BadLine: Sendable, CustomTestStringConvertible {
-    var line: String
-    var column: Int
-    var message: String
-    var hint: String?
-
-    init(_ line: String, _ column: Int, _ message: String, hint: String? = nil) {
-        self.line = line
-        self.column = column
-        self.message = message
-        self.hint = hint
-    }
-
-    var testDescription: String { line }
-}
-
 @Suite("Parser: errors")
 struct ParserErrorTests {
     static let keywordsAndShapes: [BadLine] = [

@@ -120,3 +120,21 @@ let acmeWorld = """
 func location(_ line: Int, _ column: Int, file: String = "test.scenario") -> BillingScenario.SourceLocation {
     BillingScenario.SourceLocation(file: file, line: line, column: column)
 }
+
+/// A line that must be refused (by the parser, or by the checker after a small world):
+/// where the error points, what it says, and its hint.
+struct BadLine: Sendable, CustomTestStringConvertible {
+    var line: String
+    var column: Int
+    var message: String
+    var hint: String?
+
+    init(_ line: String, _ column: Int, _ message: String, hint: String? = nil) {
+        self.line = line
+        self.column = column
+        self.message = message
+        self.hint = hint
+    }
+
+    var testDescription: String { line }
+}
