@@ -23,16 +23,21 @@ var targets: [Target] = [
     .systemLibrary(name: "BillingSimSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
     // Snapshots: whole worlds saved to and restored from SQLite files.
     .target(name: "BillingStore", dependencies: ["BillingCore", "BillingRuntime", "BillingSimSQLite"]),
+    // Invoice PDFs, email messages, mbox, the HTML report, export and SMTP delivery.
+    .target(name: "BillingDocuments", dependencies: ["BillingCore", "BillingRuntime"]),
     // The command-line tool: argument parsing and wiring only.
-    .executableTarget(name: "billingsim", dependencies: ["BillingCore", "BillingRuntime", "BillingScenario", "BillingStore"]),
+    .executableTarget(
+        name: "billingsim", dependencies: ["BillingCore", "BillingRuntime", "BillingScenario", "BillingStore", "BillingDocuments"]),
 
     // Measured workloads, release builds only: `swift run -c release billingsim-bench`.
     .executableTarget(
-        name: "billingsim-bench", dependencies: ["BillingCore", "BillingRuntime", "BillingStore"], path: "Benchmarks/BillingSimBench"),
+        name: "billingsim-bench", dependencies: ["BillingCore", "BillingRuntime", "BillingStore", "BillingDocuments"],
+        path: "Benchmarks/BillingSimBench"),
 
     .testTarget(name: "BillingCoreTests", dependencies: ["BillingCore"]),
     .testTarget(name: "BillingRuntimeTests", dependencies: ["BillingCore", "BillingRuntime"], exclude: ["Golden"]),
     .testTarget(name: "BillingStoreTests", dependencies: ["BillingCore", "BillingRuntime", "BillingStore"]),
+    .testTarget(name: "BillingDocumentsTests", dependencies: ["BillingCore", "BillingRuntime", "BillingDocuments"], exclude: ["Support"]),
     .testTarget(name: "BillingScenarioTests", dependencies: ["BillingCore", "BillingRuntime", "BillingScenario"], exclude: ["Fixtures"]),
     // End-to-end tests: they launch the built `billingsim` binary.
     .testTarget(name: "BillingSimCLITests", dependencies: ["billingsim"], exclude: ["Golden", "Fixtures"]),
@@ -51,6 +56,7 @@ let package = Package(
         .library(name: "BillingRuntime", targets: ["BillingRuntime"]),
         .library(name: "BillingScenario", targets: ["BillingScenario"]),
         .library(name: "BillingStore", targets: ["BillingStore"]),
+        .library(name: "BillingDocuments", targets: ["BillingDocuments"]),
         .executable(name: "billingsim", targets: ["billingsim"]),
     ],
     dependencies: [],

@@ -1,0 +1,33 @@
+public import BillingCore
+
+/// Everything one invoice prints: the invoice, the buyer's details as they were at issue,
+/// the seller, and each line's text from the catalog.
+///
+/// ```swift
+/// let document = InvoiceDocument(company: "acme", invoice: invoice, buyer: details, seller: .standard, catalog: .standard)
+/// let pdf = InvoicePDF.render(document)
+/// ```
+public struct InvoiceDocument: Sendable, Hashable {
+    /// The company's identifier: the folder its PDFs are exported to.
+    public var company: String
+    /// The invoice (finalized: it has a number).
+    public var invoice: Invoice
+    /// The buyer's name, address, country and VAT number at issue.
+    public var buyer: CompanyDetails
+    /// The seller.
+    public var seller: Seller
+    /// One text per line of ``invoice``, in order.
+    public var lineDescriptions: [String]
+
+    /// A document; line texts come from `catalog`.
+    public init(company: String, invoice: Invoice, buyer: CompanyDetails, seller: Seller, catalog: Catalog) {
+        self.company = company
+        self.invoice = invoice
+        self.buyer = buyer
+        self.seller = seller
+        self.lineDescriptions = invoice.lines.map { $0.description(in: catalog) }
+    }
+
+    /// The invoice number as printed (`ACME-000001`), or `draft` for a seller-wide draft.
+    public var number: String { invoice.number?.description ?? "draft" }
+}

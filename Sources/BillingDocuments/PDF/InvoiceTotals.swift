@@ -1,0 +1,63 @@
+internal import BillingCore
+
+/// The block under the last line: subtotal, tax, total, balance applied, amount due and
+/// balance remaining, amounts right-aligned in the table's amount column.
+struct InvoiceTotals {
+    /// One row: a label and its amount.
+    struct Row {
+        var label: String
+        var amount: String
+        var isBold: Bool
+    }
+
+    /// The rows, in print order.
+    var rows: [Row]
+
+    /// Left edge of the labels, measured from the right margin.
+    private static let labelOffset = 275.0
+    /// Room the labels always get, however wide the amounts.
+    private static let minimumLabelWidth = 200.0
+    private static let leading = 15.0
+
+    /// The totals of `document`.
+    init(_ document: InvoiceDocument) {
+        let invoice = document.invoice
+        let currency = invoice.currency
+        func row(_ label: String, _ minorUnits: Int64, bold: Bool = false) -> Row {
+            Row(label: label, amount: InvoiceText.amount(minorUnits, currency), isBold: bold)
+        }
+        rows = [
+            row("Subtotal", invoice.subtotal),
+            row(InvoiceText.taxLabel(invoice.tax, buyer: document.buyer.country), invoice.taxAmount),
+            row("Total \(currency.code)", invoice.total, bold: true),
+            row("Account balance applied", invoice.balanceApplied),
+            row("Amount due \(InvoiceText.currency(currency))", invoice.amountDue, bold: true),
+            row("Account balance remaining", invoice.balanceRemaining),
+        ]
+    }
+
+    /// The amounts, for sizing the amount column.
+    var amounts: [String] { rows.map(\.amount) }
+
+    /// The block's height in points.
+    var height: Double { Double(rows.count) * Self.leading + 10 }
+
+    /// Draws the block with its top at `top`, amounts in `table`'s amount column and
+    /// labels ending where that column's space begins.
+    func draw(top: Double, table: InvoiceTable, into page: inout PDFContent) {
+        let labelX = max(
+            InvoiceStyle.left, min(InvoiceStyle.right - Self.labelOffset, table.unitPriceRight - Self.minimumLabelWidth))
+        let labelWidth = table.unitPriceRight - labelX
+        var y = top - 6
+        for (index, row) in rows.enumerated() {
+            y -= Self.leading
+            let font: PDFFont = row.isBold ? .helveticaBold : .helvetica
+            let size = InvoiceStyle.bodySize
+            if row.isBold, index > 0 {
+                page.line(from: (labelX, y + 11), to: (InvoiceStyle.right, y + 11), width: 0.5, gray: InvoiceStyle.ruleGray)
+            }
+            page.text(font.truncated(row.label, size: size, maxWidth: labelWidth), x: labelX, y: y, font: font, size: size)
+            page.text(row.amount, right: table.amountRight, y: y, font: font, size: size)
+        }
+    }
+}
