@@ -1,5 +1,5 @@
 internal import BillingCore
-internal import BillingRuntime
+public import BillingRuntime
 internal import Foundation
 
 /// Runs checked scenarios, each in its own ``Simulation``.
@@ -13,8 +13,16 @@ public struct ScenarioRunner: Sendable {
     /// Replaces every scenario's seed when set (`--seed`).
     public var seed: UInt64?
 
+    /// Called when each scenario ends, with its result and its world (`nil` when the
+    /// scenario failed before making one), before the world is dropped: `run --out`
+    /// exports it here.
+    public var afterEach: (@Sendable (Scenario, ScenarioResult, Simulation?) async -> Void)?
+
     /// A runner.
-    public init(seed: UInt64? = nil) { self.seed = seed }
+    public init(seed: UInt64? = nil, afterEach: (@Sendable (Scenario, ScenarioResult, Simulation?) async -> Void)? = nil) {
+        self.seed = seed
+        self.afterEach = afterEach
+    }
 
     /// Runs one scenario to its end, or to the first statement that fails.
     public func run(_ scenario: Scenario) async -> ScenarioResult {
@@ -33,9 +41,10 @@ public struct ScenarioRunner: Sendable {
             }
         }
         let elapsed = clock.now - started
-        let seconds = elapsed.inSeconds
-        return ScenarioResult(
-            path: scenario.path, expectations: execution.results, notRun: notRun, failure: failure, seconds: seconds)
+        let result = ScenarioResult(
+            path: scenario.path, expectations: execution.results, notRun: notRun, failure: failure, seconds: elapsed.inSeconds)
+        await afterEach?(scenario, result, execution.simulation)
+        return result
     }
 
     /// Runs many scenarios, at most `width` at once (default: one per core); results come back in the order given.

@@ -23,7 +23,8 @@ enum Help {
 
         USAGE: billingsim simulate [--companies N] [--months M] [--seed S] [--start YYYY-MM-DD]
                                    [--numbering per-company|seller-wide] [--pace-ms MS]
-                                   [--dump FILE] [--snapshot FILE] [--json] [--no-progress]
+                                   [--dump FILE] [--snapshot FILE] [--out DIR] [--smtp HOST:PORT]
+                                   [--json] [--no-progress]
 
         OPTIONS:
           --companies N     Companies to generate (default 1000).
@@ -34,16 +35,23 @@ enum Help {
           --pace-ms MS      Real-time mode: MS wall-clock milliseconds per simulated day.
           --dump FILE       Write the canonical dump of the world to FILE.
           --snapshot FILE   Save the world at the end to FILE (SQLite).
+          --out DIR         Write invoice PDFs, emails, outbox.mbox and report.html to DIR.
+          --smtp HOST:PORT  Deliver every invoice email to the SMTP server at HOST:PORT.
           --json            Print one JSON object instead of the readable summary.
           --no-progress     Never draw progress on stderr.
           -h, --help        Show this help.
+
+        EXIT CODES:
+          0 success, 64 bad usage, 73 the export or snapshot cannot be written,
+          75 some emails could not be delivered (the server kept failing).
 
         """
 
     static let run = """
         OVERVIEW: Run scenario files and folders and report what passed.
 
-        USAGE: billingsim run <path>... [--seed S] [--json] [--junit FILE]
+        USAGE: billingsim run <path>... [--seed S] [--json] [--junit FILE] [--out DIR]
+                                        [--smtp HOST:PORT]
 
         Folders are searched for *.scenario files, run in name order. Each file runs in
         its own simulation; several run at once. See docs/scenario-language.md.
@@ -52,12 +60,16 @@ enum Help {
           --seed S          Replace every scenario's seed with S.
           --json            Print the report as one JSON object.
           --junit FILE      Also write the report as JUnit XML to FILE.
+          --out DIR         Write each scenario's PDFs, emails and report to DIR/<name>/,
+                            with an index at DIR/report.html.
+          --smtp HOST:PORT  Deliver every scenario's invoice emails to that SMTP server.
           -h, --help        Show this help.
 
         EXIT CODES:
           0 every expectation passed, 1 an expectation or statement failed,
           64 bad usage, 65 a malformed scenario, 66 a missing file,
-          73 the JUnit file cannot be written.
+          73 the JUnit file or the export cannot be written,
+          75 some emails could not be delivered (the server kept failing).
 
         """
 

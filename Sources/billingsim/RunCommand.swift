@@ -9,6 +9,7 @@ enum RunCommand {
         var seed: UInt64?
         var json = false
         var junitPath: String?
+        var documents = DocumentOptions()
     }
 
     static func parse(_ arguments: [String]) throws(UsageError) -> Options? {
@@ -21,6 +22,7 @@ enum RunCommand {
         }
         options.json = reader.flag("--json")
         options.junitPath = try reader.option("--junit")
+        options.documents = try DocumentOptions.parse(&reader)
         options.paths = reader.positionals()
         try reader.finish()
         guard !options.paths.isEmpty else { throw UsageError(message: "name at least one scenario file or folder", command: "run") }
@@ -39,11 +41,26 @@ enum RunCommand {
         case .scenarios(let loaded): scenarios = loaded
         case .failed(let code): return code
         }
-        let results = await ScenarioRunner(seed: options.seed).run(scenarios)
+        var publication: RunPublication?
+        if !options.documents.isEmpty {
+            do {
+                publication = try RunPublication(options.documents, scenarios: scenarios)
+            } catch {
+                Output.error("error: \(error)\n")
+                return ExitCode.cannotCreate
+            }
+        }
+        let runner = ScenarioRunner(seed: options.seed) { [publication] scenario, result, simulation in
+            await publication?.publish(scenario, result, simulation)
+        }
+        let results = await runner.run(scenarios)
         let elapsed = clock.now - started
-        let report = RunReport(
-            results: results, seconds: elapsed.inSeconds)
+        let report = RunReport(results: results, seconds: elapsed.inSeconds)
         Output.print(options.json ? report.json : report.text)
+        let outcome = await publication?.finish(results, seconds: elapsed.inSeconds) ?? DocumentOptions.Outcome()
+        let lines = outcome.lines.map { $0 + "\n" }.joined()
+        options.json ? Output.error(lines) : Output.print(lines)
+        Output.error(outcome.errors.map { $0 + "\n" }.joined())
         if let path = options.junitPath {
             do {
                 try Data(report.junit.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
@@ -52,6 +69,7 @@ enum RunCommand {
                 return ExitCode.cannotCreate
             }
         }
-        return report.passed ? ExitCode.success : ExitCode.failure
+        guard report.passed else { return ExitCode.failure }
+        return outcome.code
     }
 }

@@ -1,4 +1,5 @@
 import BillingCore
+import BillingDocuments
 import BillingRuntime
 import Foundation
 
@@ -15,6 +16,7 @@ enum SimulateCommand {
         var snapshotPath: String?
         var json = false
         var progress = true
+        var documents = DocumentOptions()
     }
 
     static func parse(_ arguments: [String]) throws(UsageError) -> Options? {
@@ -49,6 +51,7 @@ enum SimulateCommand {
         }
         options.dumpPath = try reader.option("--dump")
         options.snapshotPath = try reader.option("--snapshot")
+        options.documents = try DocumentOptions.parse(&reader)
         options.json = reader.flag("--json")
         options.progress = !reader.flag("--no-progress")
         try reader.finish()
@@ -59,6 +62,12 @@ enum SimulateCommand {
         guard let options = try parse(arguments) else {
             Output.print(Help.simulate)
             return ExitCode.success
+        }
+        do {
+            try options.documents.checkTarget()
+        } catch {
+            Output.error("error: \(error)\n")
+            return ExitCode.cannotCreate
         }
         let clock = ContinuousClock()
         let began = clock.now
@@ -88,10 +97,22 @@ enum SimulateCommand {
             report.snapshot = path
             report.snapshotSeconds = seconds
         }
+        var code = ExitCode.success
+        if !options.documents.isEmpty {
+            let facts = [
+                ReportModel.Fact("Command", "simulate"), ReportModel.Fact("Seed", "\(options.seed)"),
+                ReportModel.Fact("Start", options.start.description), ReportModel.Fact("Months", "\(options.months)"),
+                ReportModel.Fact("Digest", report.digest),
+            ]
+            let outcome = await options.documents.publish(simulation, title: "billingsim simulate", facts: facts)
+            report.documents = outcome.lines
+            Output.error(outcome.errors.map { $0 + "\n" }.joined())
+            code = outcome.code
+        }
         Output.print(options.json ? report.json() : report.text())
         // The process exits next: freeing a large world object by object would take
         // about a second per 100,000 companies, so it is left to the operating system.
         _ = Unmanaged.passRetained(simulation)
-        return ExitCode.success
+        return code
     }
 }

@@ -20,6 +20,8 @@ struct SimulateReport: Codable {
     /// The snapshot written at the end, if any, and the seconds it took.
     var snapshot: String?
     var snapshotSeconds: Double?
+    /// What `--out` and `--smtp` did, one line each, if asked.
+    var documents: [String]?
 
     /// The report of `simulation` after running `months` from `start` in `wallSeconds`.
     init(_ simulation: Simulation, start: String, months: Int, wallSeconds: Double) async {
@@ -59,7 +61,8 @@ struct SimulateReport: Codable {
               throughput     \(Int(companyMonthsPerSecond)) company-months/s
               peak memory    \(String(format: "%.1f", Double(peakMemoryBytes) / 1_048_576)) MiB
               digest         \(digest)
-            \(snapshot.map { "  snapshot       \($0) (\(String(format: "%.2f", snapshotSeconds ?? 0)) s)\n" } ?? "")
+            \(snapshot.map { "  snapshot       \($0) (\(String(format: "%.2f", snapshotSeconds ?? 0)) s)\n" } ?? "")\
+            \((documents ?? []).map { "  \($0)\n" }.joined())
             """
     }
 }

@@ -17,4 +17,5 @@ enum ExitCode {
     static let noInput: Int32 = 66
     static let cannotCreate: Int32 = 73
     static let software: Int32 = 70
+    static let temporaryFailure: Int32 = 75
 }

@@ -1,0 +1,36 @@
+/// File names inside an export folder. Identifiers and invoice numbers are kept when they
+/// are safe file names and made safe (and unique) otherwise.
+public enum ExportPaths {
+    /// `invoices/<company>/<number>.pdf`, relative to the export folder.
+    public static func pdf(company: String, index: Int32, number: String) -> String {
+        "\(folder(company: company, index: index))/\(component(number, unique: nil)).pdf"
+    }
+
+    /// `invoices/<company>`: the folder of one company's PDFs.
+    public static func folder(company: String, index: Int32) -> String {
+        "invoices/\(component(company, unique: index))"
+    }
+
+    /// `emails/000042.eml`: six digits at least, so names sort in sending order.
+    public static func eml(position: Int, of count: Int) -> String {
+        let width = max(6, String(count).count)
+        let digits = String(position)
+        return "emails/" + String(repeating: "0", count: max(0, width - digits.count)) + digits + ".eml"
+    }
+
+    /// `name` when it is a safe path component (letters, digits, `.`, `_`, `-`, not
+    /// starting with a dot); otherwise the unsafe characters become `_` and, when `unique`
+    /// is given, `-<unique>` is appended so two different names never share a folder.
+    static func component(_ name: String, unique: Int32?) -> String {
+        let safe = name.unicodeScalars.map { scalar -> Character in
+            switch scalar {
+            case "a"..."z", "A"..."Z", "0"..."9", "_", "-", ".": Character(scalar)
+            default: "_"
+            }
+        }
+        var result = String(safe)
+        if result.first == "." || result.isEmpty { result = "_" + result }
+        guard result != name else { return result }
+        return unique.map { "\(result)-\($0)" } ?? result
+    }
+}

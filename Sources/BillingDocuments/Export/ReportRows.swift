@@ -1,0 +1,63 @@
+public import BillingCore
+
+/// The rows `report.json` is made of, one JSON object per line inside its arrays.
+enum ReportRows {
+    struct InvoiceRow: Encodable {
+        var number: String
+        var created: String
+        var cycle: String
+        var periodStart: String
+        var periodEnd: String
+        var currency: String
+        var subtotal: String
+        var tax: String
+        var taxTreatment: String
+        var total: String
+        var balanceApplied: String
+        var amountDue: String
+        var balanceRemaining: String
+        var pdf: String
+    }
+
+    struct CompanyRow: Encodable {
+        var id: String
+        var name: String
+        var country: String
+        var plan: String
+        var invoices: [InvoiceRow]
+    }
+
+    struct EmailRow: Encodable {
+        var position: Int
+        var sentAt: String
+        var to: String
+        var company: String
+        var invoice: String
+        var eml: String
+    }
+
+    static func invoice(_ document: InvoiceDocument, pdf: String) -> InvoiceRow {
+        let invoice = document.invoice
+        func money(_ amount: Int64) -> String { Money(minorUnits: amount, invoice.currency).decimalString }
+        let treatment =
+            switch invoice.tax {
+            case .domestic(let rate): "domestic \(rate)"
+            case .destination(let rate): "destination \(rate)"
+            case .reverseCharge: "reverse charge"
+            case .outsideScope: "outside scope"
+            }
+        return InvoiceRow(
+            number: document.number, created: invoice.created.description, cycle: invoice.cycle.invoiceLabel,
+            periodStart: invoice.periodStart.description, periodEnd: invoice.periodEnd.description,
+            currency: invoice.currency.code, subtotal: money(invoice.subtotal), tax: money(invoice.taxAmount),
+            taxTreatment: treatment, total: money(invoice.total), balanceApplied: money(invoice.balanceApplied),
+            amountDue: money(invoice.amountDue), balanceRemaining: money(invoice.balanceRemaining), pdf: pdf)
+    }
+
+    /// The row shown in `report.html` for the same invoice.
+    static func page(_ row: InvoiceRow) -> ReportModel.InvoiceRow {
+        ReportModel.InvoiceRow(
+            number: row.number, created: row.created, cycle: row.cycle, period: "\(row.periodStart) – \(row.periodEnd)",
+            total: "\(row.total) \(row.currency)", amountDue: "\(row.amountDue) \(row.currency)", pdfPath: row.pdf)
+    }
+}

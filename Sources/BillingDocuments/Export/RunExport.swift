@@ -1,0 +1,53 @@
+/// The export of `billingsim run --out DIR`: each scenario's world in its own folder
+/// (`DIR/<scenario>/…`, laid out as ``WorldExport`` does) and an index `report.html` and
+/// `report.json` at the top. Like ``WorldExport``, it is written beside the target and
+/// swapped in by ``finish(_:)``.
+public struct RunExport: Sendable {
+    private let folder: ExportFolder
+
+    /// Prepares an export to `path` (new, empty, or an earlier export).
+    public init(path: String) throws(ExportError) { folder = try ExportFolder(path) }
+
+    /// Writes one scenario's world into the folder `name` (see ``folderNames(_:)``),
+    /// offering each message to `delivery` too when given.
+    public func write(
+        _ world: WorldDocuments, as name: String, export: WorldExport, delivery: SMTPDelivery? = nil
+    ) async throws(ExportError) -> WorldExport.Result {
+        try folder.makeFolder(name)
+        return try await export.write(world, into: folder, under: name, delivery: delivery)
+    }
+
+    /// Writes the index and puts the export in place.
+    public func finish(_ index: RunIndexModel) throws(ExportError) {
+        try folder.write(Array(HTMLReport.render(index).utf8), to: "report.html")
+        let rows = index.scenarios.map { IndexRow(path: $0.path, passed: $0.passed, outcome: $0.outcome, report: $0.reportPath) }
+        let summary = Dictionary(index.summary.map { ($0.label, $0.value) }) { first, _ in first }
+        let json = "{\n\"scenarios\": \(WorldExport.encode(rows)),\n\"summary\": \(WorldExport.encode(summary))\n}\n"
+        try folder.write(Array(json.utf8), to: "report.json")
+        try folder.commit()
+    }
+
+    /// Removes what was written (after a failure).
+    public func discard() { folder.discard() }
+
+    /// One folder name per scenario path: the file name without its extension, made safe,
+    /// with `-2`, `-3`… when two scenarios share a name.
+    public static func folderNames(_ paths: [String]) -> [String] {
+        var seen: [String: Int] = [:]
+        return paths.map { path in
+            let file = path.split(separator: "/").last.map(String.init) ?? path
+            let stem = file.hasSuffix(".scenario") ? String(file.dropLast(".scenario".count)) : file
+            let name = ExportPaths.component(stem, unique: nil)
+            seen[name, default: 0] += 1
+            let count = seen[name] ?? 1
+            return count == 1 ? name : "\(name)-\(count)"
+        }
+    }
+
+    private struct IndexRow: Encodable {
+        var path: String
+        var passed: Bool
+        var outcome: String
+        var report: String
+    }
+}
