@@ -3,7 +3,7 @@ import BillingRuntime
 import BillingStore
 import Foundation
 
-/// `billingsim-bench`: measured workloads, release builds only. Today: `snapshot`.
+/// `billingsim-bench`: measured workloads, release builds only: `snapshot` and `documents`.
 ///
 /// `swift run -c release billingsim-bench snapshot --companies 100000 --months 12 --runs 5`
 @main
@@ -15,8 +15,10 @@ struct BillingSimBench {
             if !arguments.contains("--allow-debug") { exit(64) }
             arguments.removeAll { $0 == "--allow-debug" }
         #endif
-        guard arguments.first == "snapshot" else {
-            FileHandle.standardError.write(Data("usage: billingsim-bench snapshot [--companies N] [--months M] [--runs K] [--json]\n".utf8))
+        let workload = arguments.first ?? ""
+        guard ["snapshot", "documents"].contains(workload) else {
+            FileHandle.standardError.write(
+                Data("usage: billingsim-bench snapshot|documents [--companies N] [--months M] [--runs K] [--json]\n".utf8))
             exit(64)
         }
         func value(_ name: String, _ fallback: Int) -> Int {
@@ -25,11 +27,16 @@ struct BillingSimBench {
             else { return fallback }
             return number
         }
-        let options = SnapshotWorkload.Options(
-            companies: value("--companies", 10_000), months: value("--months", 12), runs: max(1, value("--runs", 3)),
-            json: arguments.contains("--json"))
+        let companies = value("--companies", 10_000)
+        let months = value("--months", 12)
+        let runs = max(1, value("--runs", 3))
+        let json = arguments.contains("--json")
         do {
-            print(try await SnapshotWorkload.run(options))
+            if workload == "snapshot" {
+                print(try await SnapshotWorkload.run(.init(companies: companies, months: months, runs: runs, json: json)))
+            } else {
+                print(try await DocumentsWorkload.run(.init(companies: companies, months: months, runs: runs, json: json)))
+            }
         } catch {
             FileHandle.standardError.write(Data("billingsim-bench: \(error)\n".utf8))
             exit(70)

@@ -29,19 +29,6 @@ enum SnapshotWorkload {
         var peakMemoryBytes: Int
     }
 
-    struct Stats: Codable {
-        var median: Double
-        var min: Double
-        var max: Double
-
-        init(_ values: [Double]) {
-            let sorted = values.sorted()
-            median = sorted[sorted.count / 2]
-            min = sorted.first ?? 0
-            max = sorted.last ?? 0
-        }
-    }
-
     static func run(_ options: Options) async throws -> String {
         let world = Simulation(seed: 1, start: Instant(CivilDate(year: 2026, month: 1, day: 1) ?? CivilDate(daysSinceEpoch: 0)))
         try await world.populate(PopulationSpec(companies: options.companies))
@@ -57,9 +44,9 @@ enum SnapshotWorkload {
         var restores: [Double] = []
         var bare: [Double] = []
         for _ in 0..<options.runs {
-            saves.append(try seconds { try Snapshot.save(image, to: path) })
+            saves.append(try Measure.seconds { try Snapshot.save(image, to: path) })
             var restored: Simulation?
-            restores.append(try seconds { restored = try Simulation(restoring: try Snapshot.load(from: path)) })
+            restores.append(try Measure.seconds { restored = try Simulation(restoring: try Snapshot.load(from: path)) })
             guard let restored, await restored.digest() == digest else { throw SnapshotError.inconsistent(path, detail: "digest differs") }
             bare.append(try Snapshot.bareInsertSeconds(rows: rows, path: folder.appendingPathComponent("bare.db").path))
         }
@@ -68,12 +55,8 @@ enum SnapshotWorkload {
             companies: options.companies, months: options.months, runs: options.runs, rows: rows, fileBytes: size,
             saveSeconds: Stats(saves), restoreSeconds: Stats(restores), bareInsertSeconds: Stats(bare),
             saveRowsPerSecond: Double(rows) / Stats(saves).median, restoreRowsPerSecond: Double(rows) / Stats(restores).median,
-            bareInsertRowsPerSecond: Double(rows) / Stats(bare).median, peakMemoryBytes: peakResidentBytes())
-        if options.json {
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.sortedKeys]
-            return String(decoding: try encoder.encode(figures), as: UTF8.self)
-        }
+            bareInsertRowsPerSecond: Double(rows) / Stats(bare).median, peakMemoryBytes: Measure.peakResidentBytes())
+        if options.json { return try Measure.json(figures) }
         func line(_ name: String, _ s: Stats, _ rate: Double) -> String {
             String(format: "  %-12@ median %.2f s (min %.2f, max %.2f), %.0f rows/s", name as NSString, s.median, s.min, s.max, rate)
         }
@@ -84,21 +67,5 @@ enum SnapshotWorkload {
             \(line("bare insert", figures.bareInsertSeconds, figures.bareInsertRowsPerSecond))
               peak memory  \(figures.peakMemoryBytes / 1_048_576) MiB
             """
-    }
-
-    private static func seconds(_ body: () throws -> Void) throws -> Double {
-        let clock = ContinuousClock()
-        let began = clock.now
-        try body()
-        let elapsed = began.duration(to: clock.now)
-        return elapsed.inSeconds
-    }
-
-    /// VmHWM from /proc/self/status, in bytes.
-    private static func peakResidentBytes() -> Int {
-        guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
-            let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") })
-        else { return 0 }
-        return (Int(String(line.filter(\.isNumber))) ?? 0) * 1024
     }
 }
