@@ -9,7 +9,8 @@ public struct RunIndexModel: Sendable, Hashable {
         public var passed: Bool
         /// `12 of 12 expectations met`, or the failure in one line.
         public var outcome: String
-        /// Its report, relative to the index: `01-monthly/report.html`.
+        /// Its report, relative to the index: `01-monthly/report.html`; empty when the
+        /// scenario failed before it made a world (the row then links nowhere).
         public var reportPath: String
         /// A row.
         public init(path: String, passed: Bool, outcome: String, reportPath: String) {

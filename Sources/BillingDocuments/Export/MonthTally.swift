@@ -1,4 +1,4 @@
-public import BillingCore
+internal import BillingCore
 
 /// Per-month counts for the report's charts: invoices and revenue by the month the
 /// invoice was created in, emails by the month whose end sent them (an email sent as

@@ -1,4 +1,4 @@
-public import BillingCore
+internal import BillingCore
 
 /// The rows `report.json` is made of, one JSON object per line inside its arrays.
 enum ReportRows {

@@ -1,5 +1,5 @@
 internal import BillingCore
-public import BillingRuntime
+internal import BillingRuntime
 
 extension WorldExport {
     /// One rendered outbox message.

@@ -1,4 +1,4 @@
-public import BillingCore
+internal import BillingCore
 internal import BillingRuntime
 internal import Foundation
 

@@ -1,4 +1,4 @@
-import BillingCore
+internal import BillingCore
 
 /// An instant in C's `asctime` layout, in UTC: `Sun Feb  1 00:00:00 2026`.
 ///

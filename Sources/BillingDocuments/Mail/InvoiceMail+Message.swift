@@ -1,4 +1,4 @@
-import BillingCore
+internal import BillingCore
 import BillingRuntime
 
 extension InvoiceMail {

@@ -1,4 +1,4 @@
-import BillingCore
+internal import BillingCore
 
 /// The English day and month abbreviations that mail dates use, whatever the locale.
 ///

@@ -1,4 +1,4 @@
-import BillingCore
+internal import BillingCore
 
 /// The `Message-ID:` of an invoice email: `<000042.ACME-000003.20260201@billingsim.invalid>`.
 ///

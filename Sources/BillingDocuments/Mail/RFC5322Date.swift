@@ -1,4 +1,4 @@
-import BillingCore
+internal import BillingCore
 
 /// An instant as an RFC 5322 `date-time` in UTC: `Sun, 01 Feb 2026 00:00:00 +0000`.
 ///

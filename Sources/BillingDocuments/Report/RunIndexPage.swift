@@ -40,7 +40,10 @@ struct RunIndexPage {
             let result = scenario.passed ? "passed" : "failed"
             let cells = [
                 HTMLBuilder.tag("td", ["class": "num"], text: NumberText.grouped(number + 1)),
-                HTMLBuilder.tag("td", markup: HTMLBuilder.tag("a", ["href": PathEncoding.href(scenario.reportPath)], text: scenario.path)),
+                scenario.reportPath.isEmpty
+                    ? HTMLBuilder.tag("td", text: scenario.path)
+                    : HTMLBuilder.tag(
+                        "td", markup: HTMLBuilder.tag("a", ["href": PathEncoding.href(scenario.reportPath)], text: scenario.path)),
                 HTMLBuilder.tag("td", ["class": result], text: result),
                 HTMLBuilder.tag("td", text: scenario.outcome),
             ]

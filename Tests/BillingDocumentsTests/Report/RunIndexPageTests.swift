@@ -43,3 +43,16 @@ extension ReportPython.ParsedPage.Link {
         self.init(href: href, text: text, target: nil, download: nil)
     }
 }
+
+@Suite("A scenario without a world in the run index")
+struct RunIndexWithoutWorldTests {
+    @Test("A scenario that made no world is listed without a link")
+    func scenarioWithoutWorldHasNoLink() throws {
+        var index = ReportFixtures.index
+        index.scenarios[1].reportPath = ""
+        let page = HTMLReport.render(index)
+        let links = try ReportPython.parse(page).links
+        #expect(links.map(\.href) == ["01-monthly/report.html", "03-%C3%A5lder/report.html"])
+        #expect(page.contains("<td>Scenarios/02 &lt;yearly&gt; &amp; more.scenario</td>"))
+    }
+}
