@@ -31,11 +31,12 @@ struct BillingSimBench {
         let months = value("--months", 12)
         let runs = max(1, value("--runs", 3))
         let json = arguments.contains("--json")
+        let options = WorkloadOptions(companies: companies, months: months, runs: runs, json: json)
         do {
             if workload == "snapshot" {
-                print(try await SnapshotWorkload.run(.init(companies: companies, months: months, runs: runs, json: json)))
+                print(try await SnapshotWorkload.run(options))
             } else {
-                print(try await DocumentsWorkload.run(.init(companies: companies, months: months, runs: runs, json: json)))
+                print(try await DocumentsWorkload.run(options))
             }
         } catch {
             FileHandle.standardError.write(Data("billingsim-bench: \(error)\n".utf8))

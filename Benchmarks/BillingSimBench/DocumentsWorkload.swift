@@ -7,13 +7,6 @@ import Foundation
 /// world in memory, on every core, then exports the whole world to a folder: documents
 /// per second for rendering alone and for the export with its disk writes.
 enum DocumentsWorkload {
-    struct Options {
-        var companies: Int
-        var months: Int
-        var runs: Int
-        var json: Bool
-    }
-
     struct Figures: Codable {
         var workload = "documents"
         var companies: Int
@@ -29,7 +22,7 @@ enum DocumentsWorkload {
         var peakMemoryBytes: Int
     }
 
-    static func run(_ options: Options) async throws -> String {
+    static func run(_ options: WorkloadOptions) async throws -> String {
         let world = Simulation(seed: 1, start: Instant(CivilDate(year: 2026, month: 1, day: 1) ?? CivilDate(daysSinceEpoch: 0)))
         try await world.populate(PopulationSpec(companies: options.companies))
         await world.advance(by: .months(options.months))

@@ -1,6 +1,14 @@
 import BillingCore
 import Foundation
 
+/// What every workload is told: the world's size, how many timed runs, and the output form.
+struct WorkloadOptions {
+    var companies: Int
+    var months: Int
+    var runs: Int
+    var json: Bool
+}
+
 /// Median, minimum and maximum of a workload's runs.
 struct Stats: Codable {
     var median: Double

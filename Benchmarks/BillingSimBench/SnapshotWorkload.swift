@@ -6,13 +6,6 @@ import Foundation
 /// Saves and restores one generated world several times, and inserts the same number of
 /// bare rows, reporting median, minimum and maximum of each.
 enum SnapshotWorkload {
-    struct Options {
-        var companies: Int
-        var months: Int
-        var runs: Int
-        var json: Bool
-    }
-
     struct Figures: Codable {
         var workload = "snapshot"
         var companies: Int
@@ -29,7 +22,7 @@ enum SnapshotWorkload {
         var peakMemoryBytes: Int
     }
 
-    static func run(_ options: Options) async throws -> String {
+    static func run(_ options: WorkloadOptions) async throws -> String {
         let world = Simulation(seed: 1, start: Instant(CivilDate(year: 2026, month: 1, day: 1) ?? CivilDate(daysSinceEpoch: 0)))
         try await world.populate(PopulationSpec(companies: options.companies))
         await world.advance(by: .months(options.months))
