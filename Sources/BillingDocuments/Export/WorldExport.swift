@@ -76,7 +76,7 @@ public struct WorldExport: Sendable {
         page.summary += Self.facts(summary, now: await world.simulation.now)
         try json.append("\n],\n\"months\": \(Self.encode(page.months.map(MonthJSON.init)))")
         try json.append(",\n\"summary\": \(Self.encode(Dictionary(page.summary.map { ($0.label, $0.value) }) { a, _ in a }))")
-        try json.append(",\n\"title\": \(Self.encode([title]).dropFirst().dropLast())\n}\n")
+        try json.append(",\n\"title\": \(Self.encode(title))\n}\n")
         try json.close()
         try folder.write(Array(HTMLReport.render(page).utf8), to: prefix + "report.html")
         return Result(invoices: invoices, emails: emails)
