@@ -65,7 +65,7 @@ struct InvoiceMessagePythonTests {
     /// Writes `mail` with each of ``pdfs`` attached, has check_eml.py read them, checks
     /// everything but the display names, and returns the reports.
     static func check(_ mail: InvoiceMail) throws -> [Report] {
-        let folder = try MailPython.temporaryFolder()
+        let folder = try SupportPython.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         var paths: [String] = []
         for (index, pdf) in pdfs.enumerated() {
@@ -73,7 +73,7 @@ struct InvoiceMessagePythonTests {
             try Data(mail.message(attaching: pdf)).write(to: url)
             paths.append(url.path)
         }
-        let reports = try MailPython.run("check_eml.py", paths, as: [Report].self)
+        let reports = try SupportPython.run("check_eml.py", paths, as: [Report].self)
         try #require(reports.count == pdfs.count)
 
         let document = mail.document

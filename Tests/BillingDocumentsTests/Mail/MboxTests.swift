@@ -47,7 +47,7 @@ struct MboxTests {
 
     @Test("Python's mailbox.mbox reads every entry back as the original message after mboxrd unquoting")
     func pythonReadsEntries() throws {
-        let folder = try MailPython.temporaryFolder()
+        let folder = try SupportPython.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let invoices = InvoiceMessageTests.mails.prefix(3).map { $0.message(attaching: MailFixtures.allBytes) }
         let messages = Self.tricky + invoices
@@ -64,7 +64,7 @@ struct MboxTests {
             var path: String
             var defects: [String]
         }
-        let entries = try MailPython.run("check_mbox.py", [path.path, folder.path], as: [Entry].self)
+        let entries = try SupportPython.run("check_mbox.py", [path.path, folder.path], as: [Entry].self)
         try #require(entries.count == messages.count)
         for (index, (entry, message)) in zip(entries, messages).enumerated() {
             #expect(entry.from == "invoices@billingsim.invalid Sun Feb  1 00:00:0\(index) 2026")

@@ -36,56 +36,14 @@ enum ReportPython {
     }
 
     /// What went wrong running the checker.
-    struct Failure: Error, CustomStringConvertible {
-        /// What happened and what to do.
-        var description: String
-    }
+    typealias Failure = SupportPython.Failure
 
     /// Parses `page` strictly as XML (after its doctype) and reports what it holds.
     static func parse(_ page: String) throws -> ParsedPage {
-        let python = try interpreter()
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("billingsim-report-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let folder = try SupportPython.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let input = folder.appendingPathComponent("report.html")
-        let output = folder.appendingPathComponent("stdout")
-        let errors = folder.appendingPathComponent("stderr")
         try Data(page.utf8).write(to: input)
-        try Data().write(to: output)
-        try Data().write(to: errors)
-        let process = Process()
-        process.executableURL = python
-        process.arguments = [script.path, input.path]
-        process.standardInput = FileHandle.nullDevice
-        process.standardOutput = try FileHandle(forWritingTo: output)
-        process.standardError = try FileHandle(forWritingTo: errors)
-        try process.run()
-        process.waitUntilExit()
-        let printed = String(decoding: try Data(contentsOf: output), as: UTF8.self)
-        guard process.terminationStatus == 0 else {
-            let message = String(decoding: try Data(contentsOf: errors), as: UTF8.self)
-            throw Failure(description: "check_html.py exited with status \(process.terminationStatus):\n\(printed)\(message)")
-        }
-        do {
-            return try JSONDecoder().decode(ParsedPage.self, from: Data(printed.utf8))
-        } catch {
-            throw Failure(description: "check_html.py printed what is not its JSON report (\(error)):\n\(printed)")
-        }
-    }
-
-    /// The checker script.
-    static let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("Support/check_html.py")
-
-    /// `python3` on `PATH`.
-    static func interpreter() throws -> URL {
-        let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin"
-        for folder in path.split(separator: ":") {
-            let candidate = URL(fileURLWithPath: String(folder)).appendingPathComponent("python3")
-            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
-        }
-        throw Failure(
-            description: "python3 was not found on PATH (\(path)). The HTML report tests parse every page strictly as XML "
-                + "with Python's xml.etree.ElementTree; install Python 3 (apt-get install python3) and run them again.")
+        return try SupportPython.run("check_html.py", [input.path], as: ParsedPage.self)
     }
 }

@@ -1,11 +1,12 @@
 import Foundation
 import Testing
 
-/// Runs the Python checkers in Tests/BillingDocumentsTests/Support.
+/// Runs the Python checkers in Tests/BillingDocumentsTests/Support (emails, mbox, the
+/// report page).
 ///
 /// Python 3 is a test dependency (CI installs it): without it these tests fail, loudly,
-/// rather than skip, because they are the only independent reader of our messages.
-enum MailPython {
+/// rather than skip, because they are the only independent reader of our outputs.
+enum SupportPython {
     /// What went wrong running a checker.
     struct Failure: Error, CustomStringConvertible {
         /// What happened and what to do.
@@ -13,8 +14,7 @@ enum MailPython {
     }
 
     /// The folder holding the checker scripts.
-    static let supportFolder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("Support")
+    static let supportFolder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Support")
 
     /// `python3` in the folders of `path` (by default `PATH`).
     static func interpreter(searching path: String = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin") throws -> URL {
@@ -23,14 +23,15 @@ enum MailPython {
             if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
         }
         throw Failure(
-            description: "python3 was not found on PATH (\(path)). The email tests parse our messages with Python's "
-                + "`email` and `mailbox` packages; install Python 3 (apt-get install python3) and run them again.")
+            description: "python3 was not found on PATH (\(path)). The document tests read our emails, mbox and report "
+                + "pages with Python's standard library; install Python 3 (apt-get install python3) and run them again.")
     }
 
     /// Runs `script` with `arguments` and decodes its standard output as JSON.
     static func run<Report: Decodable>(_ script: String, _ arguments: [String], as: Report.Type) throws -> Report {
         let python = try interpreter()
         let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
         let out = folder.appendingPathComponent("stdout")
         let err = folder.appendingPathComponent("stderr")
         _ = FileManager.default.createFile(atPath: out.path, contents: nil)
@@ -58,7 +59,7 @@ enum MailPython {
 
     /// A new empty folder under the temporary directory.
     static func temporaryFolder() throws -> URL {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("billingsim-mail-\(UUID().uuidString)")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("billingsim-python-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         return folder
     }
