@@ -31,7 +31,8 @@ var targets: [Target] = [
 
     // Measured workloads, release builds only: `swift run -c release billingsim-bench`.
     .executableTarget(
-        name: "billingsim-bench", dependencies: ["BillingCore", "BillingRuntime", "BillingStore", "BillingDocuments"],
+        name: "billingsim-bench",
+        dependencies: ["BillingCore", "BillingRuntime", "BillingScenario", "BillingStore", "BillingDocuments"],
         path: "Benchmarks/BillingSimBench"),
 
     .testTarget(name: "BillingCoreTests", dependencies: ["BillingCore"]),

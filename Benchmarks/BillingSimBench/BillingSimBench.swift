@@ -1,13 +1,19 @@
-import BillingCore
-import BillingRuntime
-import BillingStore
 import Foundation
 
-/// `billingsim-bench`: measured workloads, release builds only: `snapshot` and `documents`.
+/// `billingsim-bench`: measured workloads, release builds only.
 ///
-/// `swift run -c release billingsim-bench snapshot --companies 100000 --months 12 --runs 5`
+/// `swift run -c release billingsim-bench population --companies 100000 --months 12 --runs 5`
 @main
 struct BillingSimBench {
+    static let workloads = ["population", "baseline", "fan-out", "interactive", "scenarios", "snapshot", "documents"]
+
+    static let usage = """
+        usage: billingsim-bench WORKLOAD [--companies N] [--months M] [--runs K] [--json]
+                                [--callers C] [--operations N] [--scenarios PATH]
+        workloads: \(workloads.joined(separator: ", "))
+
+        """
+
     static func main() async {
         var arguments = Array(CommandLine.arguments.dropFirst())
         #if DEBUG
@@ -15,28 +21,22 @@ struct BillingSimBench {
             if !arguments.contains("--allow-debug") { exit(64) }
             arguments.removeAll { $0 == "--allow-debug" }
         #endif
-        let workload = arguments.first ?? ""
-        guard ["snapshot", "documents"].contains(workload) else {
-            FileHandle.standardError.write(
-                Data("usage: billingsim-bench snapshot|documents [--companies N] [--months M] [--runs K] [--json]\n".utf8))
+        let options: WorkloadOptions
+        do {
+            options = try WorkloadOptions(parsing: arguments)
+        } catch {
+            FileHandle.standardError.write(Data("billingsim-bench: \(error.message)\n\(usage)".utf8))
             exit(64)
         }
-        func value(_ name: String, _ fallback: Int) -> Int {
-            guard let index = arguments.firstIndex(of: name), index + 1 < arguments.count, let number = Int(arguments[index + 1]),
-                number >= 0
-            else { return fallback }
-            return number
-        }
-        let companies = value("--companies", 10_000)
-        let months = value("--months", 12)
-        let runs = max(1, value("--runs", 3))
-        let json = arguments.contains("--json")
-        let options = WorkloadOptions(companies: companies, months: months, runs: runs, json: json)
         do {
-            if workload == "snapshot" {
-                print(try await SnapshotWorkload.run(options))
-            } else {
-                print(try await DocumentsWorkload.run(options))
+            switch options.workload {
+            case "population": print(try await PopulationWorkload.run(options, withBaseline: true))
+            case "baseline": print(try await PopulationWorkload.run(options, withBaseline: false))
+            case "fan-out": print(try await FanOutWorkload.run(options))
+            case "interactive": print(try await InteractiveWorkload.run(options))
+            case "scenarios": print(try await ScenariosWorkload.run(options))
+            case "snapshot": print(try await SnapshotWorkload.run(options))
+            default: print(try await DocumentsWorkload.run(options))
             }
         } catch {
             FileHandle.standardError.write(Data("billingsim-bench: \(error)\n".utf8))

@@ -1,14 +1,6 @@
 import BillingCore
 import Foundation
 
-/// What every workload is told: the world's size, how many timed runs, and the output form.
-struct WorkloadOptions {
-    var companies: Int
-    var months: Int
-    var runs: Int
-    var json: Bool
-}
-
 /// Median, minimum and maximum of a workload's runs.
 struct Stats: Codable {
     var median: Double
@@ -54,5 +46,20 @@ enum Measure {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         return String(decoding: try encoder.encode(value), as: UTF8.self)
+    }
+}
+
+extension Measure {
+    /// Resets VmHWM to the current resident size (Linux: `5` to /proc/self/clear_refs),
+    /// so the next ``peakResidentBytes()`` is the peak of what runs after this.
+    static func resetPeak() {
+        try? "5".write(toFile: "/proc/self/clear_refs", atomically: false, encoding: .utf8)
+    }
+
+    /// The value at `fraction` (0.5: median, 0.99: 99th percentile) of `sorted`, nearest rank.
+    static func percentile(_ sorted: [Double], _ fraction: Double) -> Double {
+        guard !sorted.isEmpty else { return 0 }
+        let rank = Int((fraction * Double(sorted.count)).rounded(.up))
+        return sorted[min(sorted.count, max(1, rank)) - 1]
     }
 }

@@ -23,7 +23,7 @@ enum SnapshotWorkload {
     }
 
     static func run(_ options: WorkloadOptions) async throws -> String {
-        let world = Simulation(seed: 1, start: Instant(CivilDate(year: 2026, month: 1, day: 1) ?? CivilDate(daysSinceEpoch: 0)))
+        let world = Simulation(seed: 1, start: PopulationWorkload.start)
         try await world.populate(PopulationSpec(companies: options.companies))
         await world.advance(by: .months(options.months))
         let digest = await world.digest()

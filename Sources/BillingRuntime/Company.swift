@@ -82,30 +82,10 @@ public actor Company {
     /// The whole state, for snapshots and reports.
     public var snapshot: CompanyState { state }
 
-    /// The month-end emails of the invoices finalized since the last send: one per
-    /// invoice and member who may receive invoices and, per `optedIn` (indexed by user
-    /// id, as the directory holds it at `sentAt`), turned the emails on. Each invoice is
-    /// handed out exactly once.
+    /// The month-end emails of the invoices finalized since the last send; see
+    /// ``BillingCore/CompanyState/takeEmails(company:sentAt:optedIn:)``.
     func takeEmails(sentAt: Instant, optedIn: [Bool]) -> [OutboxMessage] {
-        Company.takeEmails(&state, company: index, sentAt: sentAt, optedIn: optedIn)
-    }
-
-    private static func takeEmails(
-        _ state: inout CompanyState, company: Int32, sentAt: Instant, optedIn: [Bool]
-    ) -> [OutboxMessage] {
-        let range = state.takeUnemailedInvoices()
-        guard !range.isEmpty else { return [] }
-        let recipients = state.invoiceRecipientCandidates.filter { optedIn[Int($0.rawValue)] }
-        guard !recipients.isEmpty else { return [] }
-        var messages: [OutboxMessage] = []
-        for position in range {
-            guard let number = state.invoices[position].number else { continue }
-            for recipient in recipients {
-                messages.append(
-                    OutboxMessage(sentAt: sentAt, recipient: recipient, company: company, invoice: Int32(position), number: number))
-            }
-        }
-        return messages
+        state.takeEmails(company: index, sentAt: sentAt, optedIn: optedIn)
     }
 
     /// SHA-256 of the company's canonical records.

@@ -46,3 +46,25 @@ public actor Outbox {
     /// The messages to one recipient.
     public func messages(to recipient: UserID) -> [OutboxMessage] { messages.filter { $0.recipient == recipient } }
 }
+
+extension CompanyState {
+    /// The month-end emails of the invoices finalized since the last send: one per
+    /// invoice and member who may receive invoices and, per `optedIn` (indexed by user
+    /// id, as the directory holds it at `sentAt`), turned the emails on. Each invoice is
+    /// handed out exactly once. `company` is this company's world index.
+    public mutating func takeEmails(company: Int32, sentAt: Instant, optedIn: [Bool]) -> [OutboxMessage] {
+        let range = takeUnemailedInvoices()
+        guard !range.isEmpty else { return [] }
+        let recipients = invoiceRecipientCandidates.filter { optedIn[Int($0.rawValue)] }
+        guard !recipients.isEmpty else { return [] }
+        var messages: [OutboxMessage] = []
+        for position in range {
+            guard let number = invoices[position].number else { continue }
+            for recipient in recipients {
+                messages.append(
+                    OutboxMessage(sentAt: sentAt, recipient: recipient, company: company, invoice: Int32(position), number: number))
+            }
+        }
+        return messages
+    }
+}

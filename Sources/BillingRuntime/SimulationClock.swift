@@ -227,7 +227,7 @@ public actor SimulationClock {
 
     /// The digests of every company's canonical dump, in index order, computed in
     /// parallel.
-    func companyDigests() async -> [[UInt8]] {
+    public func companyDigests() async -> [[UInt8]] {
         await fanOut(companies, width: width) { await $0.digest() }
     }
 }
