@@ -1,10 +1,14 @@
 internal import BillingCore
 
-/// Due instants keyed by time: a binary min-heap of (instant, company index) ordered by
-/// time, then company, so the clock visits only companies with work due, in a fixed
-/// order. Stale entries (a company rescheduled since) are skipped when popped.
+/// Due instants keyed by time: each company is filed in the bucket of the instant it is
+/// due at, and a binary min-heap holds the distinct instants, so the clock visits only
+/// companies with work due, in a fixed order (time, then company index). Most companies
+/// fall due at the same few instants (midnights), so a step takes one bucket and sorts
+/// it instead of sifting a heap entry per company. Stale entries (a company rescheduled
+/// since) are skipped when their bucket is taken.
 struct EventCalendar: Sendable {
-    private var heap: [(time: Int64, company: Int32)] = []
+    private var times: [Int64] = []
+    private var buckets: [Int64: [Int32]] = [:]
     /// The instant each company is scheduled at now; `Int64.max` for none.
     private(set) var scheduled: [Int64] = []
 
@@ -19,26 +23,31 @@ struct EventCalendar: Sendable {
     mutating func schedule(_ company: Int32, at time: Instant?) {
         guard let seconds = time?.seconds, seconds < scheduled[Int(company)] else { return }
         scheduled[Int(company)] = seconds
-        push((seconds, company))
+        if buckets[seconds] == nil { push(seconds) }
+        buckets[seconds, default: []].append(company)
     }
 
-    /// The earliest live instant, if any.
+    /// The earliest instant with a live entry, if any.
     mutating func peek() -> Instant? {
-        while let top = heap.first {
-            if scheduled[Int(top.company)] == top.time { return Instant(seconds: top.time) }
-            pop()
+        while let top = times.first {
+            if buckets[top]?.contains(where: { scheduled[Int($0)] == top }) == true { return Instant(seconds: top) }
+            popTime()
+            buckets[top] = nil
         }
         return nil
     }
 
-    /// Removes and returns every company due at exactly `time`, in index order.
+    /// Removes and returns every company due at or before `time`, by time, then index.
     mutating func popAll(at time: Instant) -> [Int32] {
         var due: [Int32] = []
-        while let top = heap.first, top.time <= time.seconds {
-            pop()
-            if scheduled[Int(top.company)] == top.time {
-                scheduled[Int(top.company)] = Int64.max
-                due.append(top.company)
+        while let top = times.first, top <= time.seconds {
+            popTime()
+            var bucket = buckets.removeValue(forKey: top) ?? []
+            bucket.sort()
+            for company in bucket where scheduled[Int(company)] == top {
+                // Cleared first: a company filed twice in one bucket is taken once.
+                scheduled[Int(company)] = Int64.max
+                due.append(company)
             }
         }
         return due
@@ -49,34 +58,30 @@ struct EventCalendar: Sendable {
         scheduled.enumerated().compactMap { $1 == Int64.max ? nil : (Int32($0), Instant(seconds: $1)) }
     }
 
-    private static func less(_ a: (time: Int64, company: Int32), _ b: (time: Int64, company: Int32)) -> Bool {
-        a.time != b.time ? a.time < b.time : a.company < b.company
-    }
-
-    private mutating func push(_ entry: (time: Int64, company: Int32)) {
-        heap.append(entry)
-        var child = heap.count - 1
+    private mutating func push(_ time: Int64) {
+        times.append(time)
+        var child = times.count - 1
         while child > 0 {
             let parent = (child - 1) / 2
-            guard EventCalendar.less(heap[child], heap[parent]) else { break }
-            heap.swapAt(child, parent)
+            guard times[child] < times[parent] else { break }
+            times.swapAt(child, parent)
             child = parent
         }
     }
 
-    private mutating func pop() {
-        let last = heap.removeLast()
-        guard !heap.isEmpty else { return }
-        heap[0] = last
+    private mutating func popTime() {
+        let last = times.removeLast()
+        guard !times.isEmpty else { return }
+        times[0] = last
         var parent = 0
         while true {
             let left = 2 * parent + 1
             let right = left + 1
             var smallest = parent
-            if left < heap.count, EventCalendar.less(heap[left], heap[smallest]) { smallest = left }
-            if right < heap.count, EventCalendar.less(heap[right], heap[smallest]) { smallest = right }
+            if left < times.count, times[left] < times[smallest] { smallest = left }
+            if right < times.count, times[right] < times[smallest] { smallest = right }
             if smallest == parent { return }
-            heap.swapAt(parent, smallest)
+            times.swapAt(parent, smallest)
             parent = smallest
         }
     }

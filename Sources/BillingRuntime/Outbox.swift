@@ -34,8 +34,12 @@ public actor Outbox {
     /// An outbox holding `messages` (a restored snapshot).
     init(messages: [OutboxMessage]) { self.messages = messages }
 
-    /// Appends one month end's messages, already in their fixed order.
-    func append(_ batch: [OutboxMessage]) { messages += batch }
+    /// Appends one month end's messages, already in their fixed order, company by
+    /// company.
+    func append(_ batches: [[OutboxMessage]]) {
+        messages.reserveCapacity(messages.count + batches.reduce(0) { $0 + $1.count })
+        for batch in batches { messages += batch }
+    }
 
     /// Every message so far, in sending order.
     public var all: [OutboxMessage] { messages }
@@ -54,15 +58,13 @@ extension CompanyState {
     /// handed out exactly once. `company` is this company's world index.
     public mutating func takeEmails(company: Int32, sentAt: Instant, optedIn: [Bool]) -> [OutboxMessage] {
         let range = takeUnemailedInvoices()
-        guard !range.isEmpty else { return [] }
-        let recipients = invoiceRecipientCandidates.filter { optedIn[Int($0.rawValue)] }
-        guard !recipients.isEmpty else { return [] }
         var messages: [OutboxMessage] = []
         for position in range {
             guard let number = invoices[position].number else { continue }
-            for recipient in recipients {
+            // Members in user order, without building the list of candidates first.
+            for member in members where Permissions.receivesInvoices(member.role) && optedIn[Int(member.user.rawValue)] {
                 messages.append(
-                    OutboxMessage(sentAt: sentAt, recipient: recipient, company: company, invoice: Int32(position), number: number))
+                    OutboxMessage(sentAt: sentAt, recipient: member.user, company: company, invoice: Int32(position), number: number))
             }
         }
         return messages

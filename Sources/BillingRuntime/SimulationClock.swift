@@ -204,7 +204,7 @@ public actor SimulationClock {
         let optedIn = await directory.invoiceEmailSettings()
         let messages = await fanOut(list, width: width) { index in
             await companies[Int(index)].takeEmails(sentAt: instant, optedIn: optedIn)
-        }.flatMap { $0 }
+        }
         await outbox.append(messages)
     }
 
