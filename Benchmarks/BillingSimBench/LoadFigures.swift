@@ -116,9 +116,11 @@ struct LoadFigures: Encodable, CustomStringConvertible {
                     + "p99 \(String(format: "%.3f", latencyP99Seconds * 1000)) ms")
         }
         if let files, let filesPerSecond {
-            lines.append("  files               \(files) (\(expectations ?? 0) expectations), \(String(format: "%.2f", filesPerSecond)) files/s")
+            lines.append(
+                "  files               \(files) (\(expectations ?? 0) expectations), \(String(format: "%.2f", filesPerSecond)) files/s")
         }
-        lines.append("  peakMemoryResident  \(count(Double(peakMemoryBytes / 1_048_576))) MiB, \(count(Double(bytesPerCompany))) bytes per company")
+        lines.append(
+            "  peakMemoryResident  \(count(Double(peakMemoryBytes / 1_048_576))) MiB, \(count(Double(bytesPerCompany))) bytes per company")
         if let baselineWallClock, let baselineCompanyMonthsPerSecond, let ratioToBaseline {
             lines.append(
                 "  baseline            \(seconds(baselineWallClock)), \(count(baselineCompanyMonthsPerSecond)) company-months/s, "

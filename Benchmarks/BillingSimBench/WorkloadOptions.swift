@@ -36,7 +36,8 @@ struct WorkloadOptions {
             guard let value = rest.popFirst() else { throw UsageError(message: "\(flag) needs a value") }
             func number(_ range: ClosedRange<Int>) throws(UsageError) -> Int {
                 guard let number = Int(value), range.contains(number) else {
-                    throw UsageError(message: "\(flag) takes a whole number from \(range.lowerBound) to \(range.upperBound), not '\(value)'")
+                    throw UsageError(
+                        message: "\(flag) takes a whole number from \(range.lowerBound) to \(range.upperBound), not '\(value)'")
                 }
                 return number
             }

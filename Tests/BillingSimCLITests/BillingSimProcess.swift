@@ -1,6 +1,7 @@
 import Foundation
 
-/// Runs the built `billingsim` binary and captures what it printed.
+/// Runs the built `billingsim` (or `billingsim-bench`) binary and captures what it
+/// printed.
 struct BillingSimProcess {
     /// What one run printed and returned.
     struct Result {
@@ -11,24 +12,28 @@ struct BillingSimProcess {
 
     /// The `billingsim` executable beside the test bundle.
     static var executable: URL {
-        get throws {
-            let candidates =
-                [
-                    Bundle.main.bundleURL, Bundle.main.bundleURL.deletingLastPathComponent(),
-                    URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent(),
-                ] + Bundle.allBundles.map { $0.bundleURL.deletingLastPathComponent() }
-            for directory in candidates {
-                let url = directory.appendingPathComponent("billingsim")
-                if FileManager.default.isExecutableFile(atPath: url.path) { return url }
-            }
-            throw CocoaError(.fileNoSuchFile, userInfo: [NSFilePathErrorKey: "billingsim next to \(candidates)"])
-        }
+        get throws { try executable(named: "billingsim") }
     }
 
-    /// Runs `billingsim arguments…` (optionally through `prefix`, such as `taskset -c 0`).
-    static func run(_ arguments: [String], prefix: [String] = []) throws -> Result {
+    /// The executable `name` beside the test bundle.
+    static func executable(named name: String) throws -> URL {
+        let candidates =
+            [
+                Bundle.main.bundleURL, Bundle.main.bundleURL.deletingLastPathComponent(),
+                URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent(),
+            ] + Bundle.allBundles.map { $0.bundleURL.deletingLastPathComponent() }
+        for directory in candidates {
+            let url = directory.appendingPathComponent(name)
+            if FileManager.default.isExecutableFile(atPath: url.path) { return url }
+        }
+        throw CocoaError(.fileNoSuchFile, userInfo: [NSFilePathErrorKey: "\(name) next to \(candidates)"])
+    }
+
+    /// Runs `billingsim arguments…` (optionally through `prefix`, such as `taskset -c 0`),
+    /// or another of the package's executables.
+    static func run(_ arguments: [String], prefix: [String] = [], program: String = "billingsim") throws -> Result {
         let process = Process()
-        let binary = try executable
+        let binary = try executable(named: program)
         if prefix.isEmpty {
             process.executableURL = binary
             process.arguments = arguments
