@@ -37,7 +37,8 @@ public actor Outbox {
     /// Appends one month end's messages, already in their fixed order, company by
     /// company.
     func append(_ batches: [[OutboxMessage]]) {
-        messages.reserveCapacity(messages.count + batches.reduce(0) { $0 + $1.count })
+        // No reserveCapacity: reserving the exact size each month end would copy the
+        // whole outbox every time instead of growing it geometrically.
         for batch in batches { messages += batch }
     }
 

@@ -48,9 +48,12 @@ extension Simulation {
         let now = await clock.now
         let settings = self.settings
         let seed = self.seed
-        let added = try await concurrentMap(drafts.count, width: width) { [firstUser] range throws(BillingError) in
+        // Built in the order the clock will visit them (by signup day, then index), so
+        // each day's companies lie together in memory; added in index order.
+        let order = drafts.indices.sorted { (drafts[$0].signupDay, $0) < (drafts[$1].signupDay, $1) }
+        let built = try await concurrentMap(drafts.count, width: width) { [firstUser] range throws(BillingError) in
             var built: [(company: Company, due: Instant?)] = []
-            for position in range {
+            for position in range.map({ order[$0] }) {
                 let draft = drafts[position]
                 func id(_ member: Int) -> UserID { member < 0 ? ids[-1 - member] : ids[firstUser[position] + member] }
                 var state = CompanyState(
@@ -67,6 +70,8 @@ extension Simulation {
             }
             return built
         }
+        var added = built
+        for (company, due) in built { added[Int(company.index) - firstIndex] = (company, due) }
         try await clock.add(added)
         await clock.advanceHoldingLock(to: now)
     }
