@@ -23,6 +23,7 @@ enum InteractiveWorkload {
     static func run(_ options: WorkloadOptions) async throws -> String {
         var walls: [Double] = []
         var generating: [Double] = []
+        var spans: [Double] = []
         var peak = 0
         var tally = Tally()
         var summary: WorldSummary?
@@ -35,7 +36,7 @@ enum InteractiveWorkload {
             walls.append(
                 await Measure.seconds {
                     async let advanced: Void = world.advance(by: .months(options.months))
-                    tally = await operate(on: world, targets, options)
+                    spans.append(await Measure.seconds { tally = await operate(on: world, targets, options) })
                     await advanced
                 })
             peak = max(peak, Measure.peakResidentBytes())
@@ -47,7 +48,8 @@ enum InteractiveWorkload {
             users: summary?.users ?? 0, invoices: summary?.invoices ?? 0, emails: summary?.emails ?? 0, wallClock: Stats(walls),
             timed: "\(options.operations) operations by \(options.callers) concurrent callers while the world advances "
                 + "\(options.months) months (until both are done)",
-            generateSeconds: Stats(generating), peakMemoryBytes: peak, operations: sorted.count, denied: tally.denied,
+            generateSeconds: Stats(generating), peakMemoryBytes: peak, operations: sorted.count,
+            operationsWallClock: Stats(spans), denied: tally.denied,
             refused: tally.refused, latencyP50Seconds: Measure.percentile(sorted, 0.5),
             latencyP99Seconds: Measure.percentile(sorted, 0.99))
         return options.json ? try Measure.json(figures) : figures.description

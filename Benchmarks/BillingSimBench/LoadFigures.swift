@@ -14,6 +14,9 @@ struct LoadFigures: Encodable, CustomStringConvertible {
     var emails = 0
     /// The timed part of each run: what ``timed`` says.
     var wallClock: Stats
+    /// Process CPU seconds (all threads) during the timed part of each run, where
+    /// measured: divided by the wall time, how many cores were busy.
+    var cpuSeconds: Stats?
     /// What ``wallClock`` covers.
     var timed: String
     /// Generating the population, before the timed part (not in ``wallClock``).
@@ -22,10 +25,13 @@ struct LoadFigures: Encodable, CustomStringConvertible {
     var peakMemoryBytes: Int
     /// The single-threaded baseline on the same population (population workload).
     var baselineWallClock: Stats?
+    var baselineCPUSeconds: Stats?
     var baselinePeakMemoryBytes: Int?
     /// Role-checked operations (interactive): done, denied by the role table, and
     /// refused for another reason (for example changing the Owner's role).
     var operations: Int?
+    /// From the first operation to the last caller's end (interactive).
+    var operationsWallClock: Stats?
     var denied: Int?
     var refused: Int?
     var latencyP50Seconds: Double?
@@ -41,14 +47,17 @@ struct LoadFigures: Encodable, CustomStringConvertible {
     var bytesPerCompany: Int { companies == 0 ? 0 : peakMemoryBytes / companies }
     var baselineCompanyMonthsPerSecond: Double? { baselineWallClock.map { rate(Double(companies * months), $0.median) } }
     var ratioToBaseline: Double? { baselineCompanyMonthsPerSecond.map { $0 == 0 ? 0 : companyMonthsPerSecond / $0 } }
-    var operationsPerSecond: Double? { operations.map { rate(Double($0), wallSeconds) } }
+    var operationsPerSecond: Double? {
+        guard let operations, let operationsWallClock else { return nil }
+        return rate(Double(operations), operationsWallClock.median)
+    }
     var filesPerSecond: Double? { files.map { rate(Double($0), wallSeconds) } }
 
     private func rate(_ count: Double, _ seconds: Double) -> Double { seconds > 0 ? count / seconds : 0 }
 
     private enum Key: String, CodingKey {
-        case workload, companies, months, runs, users, invoices, emails, wallClock, timed, generateSeconds, peakMemoryBytes
-        case baselineWallClock, baselinePeakMemoryBytes, operations, denied, refused, latencyP50Seconds, latencyP99Seconds
+        case workload, companies, months, runs, users, invoices, emails, wallClock, cpuSeconds, baselineCPUSeconds, timed, generateSeconds, peakMemoryBytes
+        case baselineWallClock, baselinePeakMemoryBytes, operations, operationsWallClock, denied, refused, latencyP50Seconds, latencyP99Seconds
         case files, expectations, wallSeconds, companyMonthsPerSecond, invoicesPerSecond, emailsPerSecond, bytesPerCompany
         case baselineCompanyMonthsPerSecond, ratioToBaseline, operationsPerSecond, filesPerSecond
     }
@@ -73,10 +82,13 @@ struct LoadFigures: Encodable, CustomStringConvertible {
         // Always present, null without a baseline.
         try out.encode(baselineCompanyMonthsPerSecond, forKey: .baselineCompanyMonthsPerSecond)
         try out.encode(ratioToBaseline, forKey: .ratioToBaseline)
+        try out.encodeIfPresent(cpuSeconds, forKey: .cpuSeconds)
+        try out.encodeIfPresent(baselineCPUSeconds, forKey: .baselineCPUSeconds)
         try out.encodeIfPresent(generateSeconds, forKey: .generateSeconds)
         try out.encodeIfPresent(baselineWallClock, forKey: .baselineWallClock)
         try out.encodeIfPresent(baselinePeakMemoryBytes, forKey: .baselinePeakMemoryBytes)
         try out.encodeIfPresent(operations, forKey: .operations)
+        try out.encodeIfPresent(operationsWallClock, forKey: .operationsWallClock)
         try out.encodeIfPresent(operationsPerSecond, forKey: .operationsPerSecond)
         try out.encodeIfPresent(denied, forKey: .denied)
         try out.encodeIfPresent(refused, forKey: .refused)
@@ -103,6 +115,11 @@ struct LoadFigures: Encodable, CustomStringConvertible {
                 + "\(count(Double(users))) users, \(count(Double(invoices))) invoices, \(count(Double(emails))) emails",
             "  wallClock           \(seconds(wallClock)): \(timed)",
         ]
+        if let cpuSeconds {
+            lines.append(
+                "  cpu                 \(seconds(cpuSeconds)), "
+                    + String(format: "%.2f cores busy", cpuSeconds.median / max(wallClock.median, 1e-9)))
+        }
         if let generateSeconds { lines.append("  (generating         \(seconds(generateSeconds)), not in wallClock)") }
         if companies > 0 {
             lines.append(
@@ -112,7 +129,7 @@ struct LoadFigures: Encodable, CustomStringConvertible {
         if let operations, let operationsPerSecond, let latencyP50Seconds, let latencyP99Seconds {
             lines.append(
                 "  operations          \(count(Double(operations))) (\(denied ?? 0) denied, \(refused ?? 0) refused), "
-                    + "\(count(operationsPerSecond)) operations/s, latency p50 \(String(format: "%.3f", latencyP50Seconds * 1000)) ms, "
+                    + "\(count(operationsPerSecond)) operations/s over \(String(format: "%.3f", operationsWallClock?.median ?? 0)) s, latency p50 \(String(format: "%.3f", latencyP50Seconds * 1000)) ms, "
                     + "p99 \(String(format: "%.3f", latencyP99Seconds * 1000)) ms")
         }
         if let files, let filesPerSecond {
@@ -124,7 +141,8 @@ struct LoadFigures: Encodable, CustomStringConvertible {
         if let baselineWallClock, let baselineCompanyMonthsPerSecond, let ratioToBaseline {
             lines.append(
                 "  baseline            \(seconds(baselineWallClock)), \(count(baselineCompanyMonthsPerSecond)) company-months/s, "
-                    + "\((baselinePeakMemoryBytes ?? 0) / 1_048_576) MiB")
+                    + "\((baselinePeakMemoryBytes ?? 0) / 1_048_576) MiB, cpu median "
+                    + String(format: "%.3f s", baselineCPUSeconds?.median ?? 0))
             lines.append("  ratioToBaseline     \(String(format: "%.2f", ratioToBaseline)) (actor runtime ÷ single-threaded loop)")
         }
         return lines.joined(separator: "\n")

@@ -33,6 +33,13 @@ enum Measure {
         return began.duration(to: clock.now).inSeconds
     }
 
+    /// CPU seconds the process has used so far, on all threads.
+    static func cpuSeconds() -> Double {
+        var time = timespec()
+        clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &time)
+        return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
+    }
+
     /// VmHWM from /proc/self/status, in bytes.
     static func peakResidentBytes() -> Int {
         guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
@@ -50,9 +57,12 @@ enum Measure {
 }
 
 extension Measure {
-    /// Resets VmHWM to the current resident size (Linux: `5` to /proc/self/clear_refs),
-    /// so the next ``peakResidentBytes()`` is the peak of what runs after this.
+    /// Hands memory freed by earlier runs back to the system (`malloc_trim`), then
+    /// resets VmHWM to the resident size left (Linux: `5` to /proc/self/clear_refs), so
+    /// the next ``peakResidentBytes()`` is the peak of what runs after this, not of
+    /// what an earlier run left in malloc's free lists.
     static func resetPeak() {
+        malloc_trim(0)
         try? "5".write(toFile: "/proc/self/clear_refs", atomically: false, encoding: .utf8)
     }
 
@@ -63,3 +73,7 @@ extension Measure {
         return sorted[min(sorted.count, max(1, rank)) - 1]
     }
 }
+
+/// glibc's `malloc_trim` (declared in <malloc.h>, which the Glibc module leaves out).
+@_silgen_name("malloc_trim")
+private func malloc_trim(_ pad: Int) -> Int32

@@ -16,6 +16,8 @@ enum PopulationWorkload {
         var walls: [Double] = []
         var generating: [Double] = []
         var baselines: [Double] = []
+        var cpus: [Double] = []
+        var baselineCPUs: [Double] = []
         var peak = 0
         var baselinePeak = 0
         var counts = (users: 0, invoices: 0, emails: 0)
@@ -25,7 +27,9 @@ enum PopulationWorkload {
                 Measure.resetPeak()
                 let world = Simulation(seed: 1, start: start)
                 generating.append(try await Measure.seconds { try await world.populate(spec) })
+                let cpu = Measure.cpuSeconds()
                 walls.append(await Measure.seconds { await world.advance(by: .months(options.months)) })
+                cpus.append(Measure.cpuSeconds() - cpu)
                 peak = max(peak, Measure.peakResidentBytes())
                 let summary = await world.summary()
                 counts = (summary.users, summary.invoices, summary.emails)
@@ -34,7 +38,9 @@ enum PopulationWorkload {
             if withBaseline || !actors {
                 var loop = try await BaselineLoop.generating(spec, seed: 1, start: start)
                 Measure.resetPeak()
+                let cpu = Measure.cpuSeconds()
                 baselines.append(Measure.seconds { loop.advance(by: .months(options.months)) })
+                baselineCPUs.append(Measure.cpuSeconds() - cpu)
                 baselinePeak = max(baselinePeak, Measure.peakResidentBytes())
                 let expected = Outcome(loop)
                 if let outcome, outcome != expected {
@@ -48,12 +54,13 @@ enum PopulationWorkload {
         let figures = LoadFigures(
             workload: given == nil ? options.workload : "fan-out", companies: spec.companies, months: options.months,
             runs: options.runs, users: counts.users, invoices: counts.invoices, emails: counts.emails,
-            wallClock: Stats(actors ? walls : baselines),
+            wallClock: Stats(actors ? walls : baselines), cpuSeconds: Stats(actors ? cpus : baselineCPUs),
             timed: actors
                 ? "advancing the generated world \(options.months) months on the actor runtime"
                 : "advancing the generated population \(options.months) months in one plain loop",
             generateSeconds: actors ? Stats(generating) : nil, peakMemoryBytes: actors ? peak : baselinePeak,
             baselineWallClock: actors && withBaseline ? Stats(baselines) : nil,
+            baselineCPUSeconds: actors && withBaseline ? Stats(baselineCPUs) : nil,
             baselinePeakMemoryBytes: actors && withBaseline ? baselinePeak : nil)
         return options.json ? try Measure.json(figures) : figures.description
     }
