@@ -62,7 +62,7 @@ extension Measure {
     /// the next ``peakResidentBytes()`` is the peak of what runs after this, not of
     /// what an earlier run left in malloc's free lists.
     static func resetPeak() {
-        malloc_trim(0)
+        _ = malloc_trim(0)
         try? "5".write(toFile: "/proc/self/clear_refs", atomically: false, encoding: .utf8)
     }
 

@@ -38,6 +38,7 @@ extension CompanyState {
         let start = periodStart
         let end = periodEnd
         var lines: [InvoiceLine] = []
+        lines.reserveCapacity(1 + (cycle == .monthly ? addOns.count : 0) + pendingLines.count)
         if let price = settings.catalog.plans[plan]?.price(cycle, in: currency)?.minorUnits {
             lines.append(prorated(.plan(plan, cycle), price: price, from: start, sign: 1))
         }
@@ -111,10 +112,9 @@ extension CompanyState {
         kind: Invoice.Kind, cycle: BillingCycle, created: Instant, periodStart: Instant, periodEnd: Instant,
         lines: [InvoiceLine], settings: WorldSettings
     ) {
-        let details = self.details
         let tax = TaxTreatment.decide(
-            seller: settings.seller.country, buyer: details.country, buyerVATNumber: details.vatNumber,
-            on: created.date, rates: settings.taxes)
+            seller: settings.seller.country, buyer: buyer.country, buyerVATNumber: buyer.vatNumber, on: created.date,
+            rates: settings.taxes)
         let subtotal = lines.reduce(0) { $0 + $1.amount }
         let taxAmount = tax.rate.map { $0.tax(on: Money(minorUnits: subtotal, currency)).minorUnits } ?? 0
         let total = subtotal + taxAmount
@@ -135,7 +135,7 @@ extension CompanyState {
                 number: number, kind: kind, cycle: cycle, created: created, periodStart: periodStart,
                 periodEnd: periodEnd, currency: currency, lines: lines, subtotal: subtotal, tax: tax,
                 taxAmount: taxAmount, total: total, balanceApplied: applied, amountDue: max(0, total - applied),
-                balanceRemaining: balance, detailsRevision: Int32(detailsHistory.count - 1)))
+                balanceRemaining: balance, detailsRevision: buyer.revision))
     }
 
     /// The number of invoices waiting for a seller-wide number.

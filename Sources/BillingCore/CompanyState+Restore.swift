@@ -14,6 +14,7 @@ extension CompanyState {
         self.id = id
         self.index = index
         self.detailsHistory = detailsHistory
+        self.buyer = Buyer(detailsHistory)
         self.paymentMethod = paymentMethod
         self.currency = currency
         self.plan = plan

@@ -10,7 +10,12 @@ public struct CompanyState: Sendable, Hashable {
     /// Its position in the world, for fixed-order merges.
     public let index: Int32
     /// Every revision of the company's details; the last is current.
-    public internal(set) var detailsHistory: [CompanyDetails]
+    public internal(set) var detailsHistory: [CompanyDetails] {
+        didSet { buyer = Buyer(detailsHistory) }
+    }
+    /// What issuing an invoice needs of the current details, kept inline: reading the
+    /// history's buffer for every invoice was a cache miss each at scale.
+    var buyer: Buyer
     /// Payment method as shown, for example `Visa •••• 4242`.
     public internal(set) var paymentMethod: String
     /// The currency of every amount.
@@ -77,6 +82,7 @@ public struct CompanyState: Sendable, Hashable {
         self.id = id
         self.index = index
         self.detailsHistory = [details]
+        self.buyer = Buyer([details])
         self.paymentMethod = paymentMethod
         self.currency = currency
         self.plan = plan
@@ -148,5 +154,19 @@ public struct CompanyState: Sendable, Hashable {
     public static func defaultPrefix(for id: String) -> String {
         let kept = id.uppercased().filter { $0.isASCII && ($0.isLetter || $0.isNumber) }
         return kept.isEmpty ? "C" : String(kept.prefix(8))
+    }
+}
+
+/// The current buyer as invoices need it: country and VAT number (they decide the
+/// tax) and the revision of the details they print.
+struct Buyer: Sendable, Hashable {
+    var country: Country
+    var vatNumber: String
+    var revision: Int32
+
+    init(_ history: [CompanyDetails]) {
+        country = history.last?.country ?? .sweden
+        vatNumber = history.last?.vatNumber ?? ""
+        revision = Int32(history.count - 1)
     }
 }

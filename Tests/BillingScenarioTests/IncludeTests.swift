@@ -95,7 +95,7 @@ struct IncludeTests {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         func write(_ name: String, _ text: String) {
-            FileManager.default.createFile(atPath: folder.appendingPathComponent(name).path, contents: Data(text.utf8))
+            _ = FileManager.default.createFile(atPath: folder.appendingPathComponent(name).path, contents: Data(text.utf8))
         }
         write("main.scenario", "include \"f1.inc\"\n")
         for index in 1...40 { write("f\(index).inc", "user u\(index)x@x.se\ninclude \"f\(index + 1).inc\"\n") }
