@@ -56,8 +56,10 @@ struct LoadFigures: Encodable, CustomStringConvertible {
     private func rate(_ count: Double, _ seconds: Double) -> Double { seconds > 0 ? count / seconds : 0 }
 
     private enum Key: String, CodingKey {
-        case workload, companies, months, runs, users, invoices, emails, wallClock, cpuSeconds, baselineCPUSeconds, timed, generateSeconds, peakMemoryBytes
-        case baselineWallClock, baselinePeakMemoryBytes, operations, operationsWallClock, denied, refused, latencyP50Seconds, latencyP99Seconds
+        case workload, companies, months, runs, users, invoices, emails, wallClock, cpuSeconds, baselineCPUSeconds, timed, generateSeconds,
+            peakMemoryBytes
+        case baselineWallClock, baselinePeakMemoryBytes, operations, operationsWallClock, denied, refused, latencyP50Seconds,
+            latencyP99Seconds
         case files, expectations, wallSeconds, companyMonthsPerSecond, invoicesPerSecond, emailsPerSecond, bytesPerCompany
         case baselineCompanyMonthsPerSecond, ratioToBaseline, operationsPerSecond, filesPerSecond
     }
@@ -110,9 +112,13 @@ struct LoadFigures: Encodable, CustomStringConvertible {
             }
             return digits
         }
+        let world =
+            companies == 0
+            ? ""
+            : "\(count(Double(companies))) companies, \(months) month\(months == 1 ? "" : "s"), \(count(Double(users))) users, "
+                + "\(count(Double(invoices))) invoices, \(count(Double(emails))) emails; "
         var lines = [
-            "\(workload): \(count(Double(companies))) companies, \(months) months, \(runs) run\(runs == 1 ? "" : "s"); "
-                + "\(count(Double(users))) users, \(count(Double(invoices))) invoices, \(count(Double(emails))) emails",
+            "\(workload): \(world)\(runs) run\(runs == 1 ? "" : "s")",
             "  wallClock           \(seconds(wallClock)): \(timed)",
         ]
         if let cpuSeconds {
@@ -136,8 +142,8 @@ struct LoadFigures: Encodable, CustomStringConvertible {
             lines.append(
                 "  files               \(files) (\(expectations ?? 0) expectations), \(String(format: "%.2f", filesPerSecond)) files/s")
         }
-        lines.append(
-            "  peakMemoryResident  \(count(Double(peakMemoryBytes / 1_048_576))) MiB, \(count(Double(bytesPerCompany))) bytes per company")
+        let perCompany = companies == 0 ? "" : ", \(count(Double(bytesPerCompany))) bytes per company"
+        lines.append("  peakMemoryResident  \(count(Double(peakMemoryBytes / 1_048_576))) MiB\(perCompany)")
         if let baselineWallClock, let baselineCompanyMonthsPerSecond, let ratioToBaseline {
             lines.append(
                 "  baseline            \(seconds(baselineWallClock)), \(count(baselineCompanyMonthsPerSecond)) company-months/s, "
