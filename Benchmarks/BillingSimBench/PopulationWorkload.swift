@@ -10,8 +10,8 @@ enum PopulationWorkload {
 
     /// `population` (actors, then the baseline), `baseline` (the loop alone) or, with a
     /// fan-out `spec`, the actors alone.
-    static func run(_ options: WorkloadOptions, spec given: PopulationSpec? = nil, withBaseline: Bool) async throws -> String {
-        let spec = given ?? PopulationSpec(companies: options.companies)
+    static func run(_ options: WorkloadOptions, spec: PopulationSpec? = nil, withBaseline: Bool) async throws -> String {
+        let spec = spec ?? PopulationSpec(companies: options.companies)
         let actors = options.workload != "baseline"
         var walls: [Double] = []
         var generating: [Double] = []
@@ -52,7 +52,7 @@ enum PopulationWorkload {
             }
         }
         let figures = LoadFigures(
-            workload: given == nil ? options.workload : "fan-out", companies: spec.companies, months: options.months,
+            workload: options.workload, companies: spec.companies, months: options.months,
             runs: options.runs, users: counts.users, invoices: counts.invoices, emails: counts.emails,
             wallClock: Stats(actors ? walls : baselines), cpuSeconds: Stats(actors ? cpus : baselineCPUs),
             timed: actors
