@@ -1,14 +1,24 @@
 /// File names inside an export folder. Identifiers and invoice numbers are kept when they
 /// are safe file names and made safe (and unique) otherwise.
 public enum ExportPaths {
+    /// The longest name kept whole; longer ones are cut (and made unique), well under the
+    /// 255 bytes file systems allow.
+    static let longestName = 100
+
     /// `invoices/<company>/<number>.pdf`, relative to the export folder.
     public static func pdf(company: String, index: Int32, number: String) -> String {
         "\(folder(company: company, index: index))/\(component(number, unique: nil)).pdf"
     }
 
-    /// `invoices/<company>`: the folder of one company's PDFs.
+    /// `invoices/<company>`: the folder of one company's PDFs. An identifier is kept only
+    /// when it is a safe name in lower case (`acme`, `a_b-1`); any other (`a/b`, `ACME`)
+    /// becomes its safe form followed by `~<index>` (`a_b~1`, `ACME~7`). A kept name never
+    /// holds `~` and the indices differ, so no two companies share a folder, even on a
+    /// file system that ignores case.
     public static func folder(company: String, index: Int32) -> String {
-        "invoices/\(component(company, unique: index))"
+        let lowerCase = !company.unicodeScalars.contains { ("A"..."Z").contains($0) }
+        let safe = component(company, unique: nil)
+        return "invoices/" + (lowerCase && safe == company ? safe : "\(safe)~\(index)")
     }
 
     /// `emails/000042.eml`: six digits at least, so names sort in sending order.
@@ -19,8 +29,10 @@ public enum ExportPaths {
     }
 
     /// `name` when it is a safe path component (letters, digits, `.`, `_`, `-`, not
-    /// starting with a dot); otherwise the unsafe characters become `_` and, when `unique`
-    /// is given, `-<unique>` is appended so two different names never share a folder.
+    /// starting with a dot, at most ``longestName`` bytes); otherwise the unsafe characters
+    /// become `_`, the name is cut to ``longestName`` and, when `unique` is given,
+    /// `~<unique>` is appended so two different names never share a folder. `~` is never
+    /// kept, so a name with a suffix never equals one without.
     static func component(_ name: String, unique: Int32?) -> String {
         let safe = name.unicodeScalars.map { scalar -> Character in
             switch scalar {
@@ -28,9 +40,9 @@ public enum ExportPaths {
             default: "_"
             }
         }
-        var result = String(safe)
+        var result = String(safe.prefix(longestName))
         if result.first == "." || result.isEmpty { result = "_" + result }
         guard result != name else { return result }
-        return unique.map { "\(result)-\($0)" } ?? result
+        return unique.map { "\(result)~\($0)" } ?? result
     }
 }

@@ -30,17 +30,27 @@ public struct RunExport: Sendable {
     /// Removes what was written (after a failure).
     public func discard() { folder.discard() }
 
+    /// Names a scenario folder may not take: the index's own files and the marker.
+    static let reserved = ["report.html", "report.json", ExportManifest.fileName]
+
     /// One folder name per scenario path: the file name without its extension, made safe,
-    /// with `-2`, `-3`… when two scenarios share a name.
+    /// with `-2`, `-3`… when the name is taken already (by an earlier scenario, or by the
+    /// index's `report.html` and `report.json`). Names are compared ignoring case, so they
+    /// stay distinct on a file system that ignores it.
     public static func folderNames(_ paths: [String]) -> [String] {
-        var seen: [String: Int] = [:]
+        var taken = Set(reserved.map { $0.lowercased() })
         return paths.map { path in
             let file = path.split(separator: "/").last.map(String.init) ?? path
             let stem = file.hasSuffix(".scenario") ? String(file.dropLast(".scenario".count)) : file
-            let name = ExportPaths.component(stem, unique: nil)
-            seen[name, default: 0] += 1
-            let count = seen[name] ?? 1
-            return count == 1 ? name : "\(name)-\(count)"
+            let base = ExportPaths.component(stem, unique: nil)
+            var name = base
+            var count = 1
+            while taken.contains(name.lowercased()) {
+                count += 1
+                name = "\(base)-\(count)"
+            }
+            taken.insert(name.lowercased())
+            return name
         }
     }
 
