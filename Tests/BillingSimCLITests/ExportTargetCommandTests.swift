@@ -34,7 +34,8 @@ struct ExportTargetCommandTests {
         let arguments = command == "run" ? ["run", scenario, "--out", target] : Self.small + ["--out", target]
         let result = try BillingSimProcess.run(arguments)
         #expect(result.status == 73, "\(result.stdout)\(result.stderr)")
-        #expect(result.stderr.contains("is not an earlier export (it holds 'chapters', which BillingSim did not write)"), "\(result.stderr)")
+        #expect(
+            result.stderr.contains("is not an earlier export (it holds 'chapters', which BillingSim did not write)"), "\(result.stderr)")
         #expect(try Self.tree(target) == ["chapters", "chapters/one.txt", "report.json", "thesis.txt"])
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.url.path) == ["p"])
     }

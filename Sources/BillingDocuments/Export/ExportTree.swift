@@ -42,7 +42,9 @@ enum ExportTree {
     /// The names in `folder`, in byte order.
     static func names(_ folder: String) throws(ExportError) -> [String] {
         do {
-            return try FileManager.default.contentsOfDirectory(atPath: folder).sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
+            return try FileManager.default.contentsOfDirectory(atPath: folder).sorted {
+                Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8))
+            }
         } catch {
             throw .cannotWrite(path: folder, reason: "cannot list it: \(error.localizedDescription)")
         }
