@@ -29,7 +29,8 @@ actor RunPublication {
             path: scenario.path, passed: result.passed, outcome: outcome,
             reportPath: simulation == nil || export == nil ? "" : "\(name)/report.html")
         guard let simulation else { return }
-        let mail = options.smtp.map { SMTPDelivery(endpoint: $0) }
+        let progress = MailProgress(total: options.smtp == nil ? 0 : await simulation.outbox.count)
+        let mail = options.smtp.map { SMTPDelivery(endpoint: $0, progress: progress.update) }
         let world = WorldDocuments(simulation)
         let facts = [
             ReportModel.Fact("Scenario", scenario.path), ReportModel.Fact("Result", result.passed ? "passed" : "failed"),
@@ -45,7 +46,9 @@ actor RunPublication {
         } else if let mail {
             _ = await worldExport.deliver(world, via: mail)
         }
-        if let report = mail?.finish() {
+        let finished = await mail?.finish()
+        progress.finish()
+        if let report = finished {
             delivery.delivered += report.delivered
             delivery.bounced += report.bounced
             delivery.failed += report.failed
