@@ -53,7 +53,7 @@ struct MailDeliveryCommandTests {
         let scenarios = ["15-month-end-fan-out", "16-partner-accountant"]
         let paths = scenarios.map { ExportCommandTests.root.appendingPathComponent("Scenarios/\($0).scenario").path }
         let result = try BillingSimProcess.run(["run"] + paths + ["--out", folder.path("out"), "--smtp", "127.0.0.1:\(server.port)"])
-        try #require(result.status == 0, "\(result.stdout)\(result.stderr)")
+        try #require(result.status == 0, "\(result.stdout.suffix(3000))\(result.stderr)")
         var exported: [Data] = []
         for name in scenarios {
             let emails = folder.path("out/\(name)/emails")

@@ -122,6 +122,32 @@ struct SMTPHostileServerTests {
         #expect(try server.storedMessages().map(\.data) == mails.map(\.data))
     }
 
+    @Test("Deliveries waiting on a silent server leave Swift's cooperative pool free")
+    func leavesThePoolFree() async throws {
+        let server = try await SMTPTestServer.start(["--mode", "silent"], script: "hostile_smtp_server.py")
+        defer { server.stop() }
+        let endpoint = server.endpoint
+        let deadlines = SMTPDeadlines(reply: .seconds(2), session: .seconds(5))
+        let once = RetryPolicy(attempts: 1, firstDelay: .zero, maxDelay: .zero)
+        let width = ProcessInfo.processInfo.activeProcessorCount + 2
+        let deliveries = (0..<width).map { id in
+            Task {
+                await deliver(
+                    [TestMail.make(id: id, body: ["x"])], to: endpoint, retry: once, deadlines: deadlines, clock: ImmediateClock())
+            }
+        }
+        let began = ContinuousClock.now
+
+        try await Task.sleep(for: .milliseconds(300))  // every delivery now waits for a greeting
+        let latency = await Task.detached { ContinuousClock.now - began }.value
+
+        // Blocked pool threads would hold both the sleep and the task until the 2 s deadline.
+        #expect(latency < .milliseconds(1500), "a pool thread was free while \(width) deliveries waited")
+        for delivery in deliveries {
+            #expect(await delivery.value.failed.first?.reason.contains("reply deadline of 2.0 seconds") == true)
+        }
+    }
+
     /// Checks the report covers every message once and the server stored each delivered
     /// one once: delivered, bounced and failed are disjoint and together make up `mails`.
     static func expectEachMessageOnce(_ report: DeliveryReport, _ mails: [OutgoingMail], _ server: SMTPTestServer) throws {
