@@ -10,6 +10,8 @@ struct DocumentOptions {
     var outPath: String?
     /// Mail server to deliver the outbox to.
     var smtp: SMTPEndpoint?
+    /// Whether delivery may draw its progress line (still only on a terminal).
+    var showsProgress = true
 
     /// True when neither is asked for: nothing is rendered.
     var isEmpty: Bool { outPath == nil && smtp == nil }
@@ -35,12 +37,14 @@ struct DocumentOptions {
         var code = ExitCode.success
         var delivery: DeliveryReport?
 
-        /// Adds the outcome of delivering `report`.
+        /// Adds the outcome of delivering `report`. What the server said is printed with its
+        /// control characters escaped and its length capped (``SMTPText``).
         mutating func record(_ report: DeliveryReport) {
             delivery = report
             lines.append("mail: \(report.summary)")
-            for bounce in report.bounced { lines.append("  bounced #\(bounce.id) to \(bounce.to): \(bounce.reply)") }
-            for failure in report.failed { lines.append("  failed #\(failure.id) to \(failure.to): \(failure.reason)") }
+            let safe = { (text: String) in SMTPText.printable(text, limit: 2 * SMTPText.maximumLength) }
+            for bounce in report.bounced { lines.append("  bounced #\(bounce.id) to \(safe(bounce.to)): \(safe(bounce.reply))") }
+            for failure in report.failed { lines.append("  failed #\(failure.id) to \(safe(failure.to)): \(safe(failure.reason))") }
             if !report.failed.isEmpty { code = max(code, ExitCode.temporaryFailure) }
         }
     }
@@ -54,7 +58,8 @@ struct DocumentOptions {
     func publish(_ simulation: Simulation, title: String, facts: [ReportModel.Fact]) async -> Outcome {
         var outcome = Outcome()
         let world = WorldDocuments(simulation)
-        let delivery = smtp.map { SMTPDelivery(endpoint: $0) }
+        let progress = MailProgress(total: smtp == nil ? 0 : await simulation.outbox.count, enabled: showsProgress)
+        let delivery = smtp.map { SMTPDelivery(endpoint: $0, progress: progress.update) }
         let export = WorldExport(title: title, facts: facts)
         if let outPath {
             let clock = ContinuousClock()
@@ -70,7 +75,11 @@ struct DocumentOptions {
         } else if let delivery {
             _ = await export.deliver(world, via: delivery)
         }
-        if let delivery { outcome.record(delivery.finish()) }
+        if let delivery {
+            let report = await delivery.finish()
+            progress.finish()
+            outcome.record(report)
+        }
         return outcome
     }
 }

@@ -5,12 +5,20 @@ import Foundation
 
 /// Publishes each scenario's world as it ends (`run --out`, `run --smtp`) and gathers
 /// what happened, for the report printed after the run.
+///
+/// One ``SMTPDelivery`` serves the whole run: one connection, and one circuit breaker, so
+/// a server that is down fails the run's mail once rather than once per scenario. With
+/// `--smtp`, worlds are published one at a time in the order they ended, so each world's
+/// messages go out together and in order.
 actor RunPublication {
     private let options: DocumentOptions
     private let export: RunExport?
     private let folders: [String: String]
     private var errors: [String] = []
-    private var delivery = DeliveryReport()
+    private let mail: SMTPDelivery?
+    private let progress = MailProgress(total: 0)
+    /// The world being published with mail, which the next one waits for.
+    private var mailTurn: Task<Void, Never>?
     private var rows: [String: RunIndexModel.ScenarioRow] = [:]
 
     /// Prepares the export folder, if asked for; throws when it cannot be used.
@@ -19,17 +27,29 @@ actor RunPublication {
         export = try options.outPath.map { path throws(ExportError) in try RunExport(path: path) }
         let paths = scenarios.map(\.path)
         folders = Dictionary(zip(paths, RunExport.folderNames(paths))) { first, _ in first }
+        mail = options.smtp.map { [progress] in SMTPDelivery(endpoint: $0, progress: progress.update) }
     }
 
     /// Exports and delivers one finished scenario's world.
     func publish(_ scenario: Scenario, _ result: ScenarioResult, _ simulation: Simulation?) async {
+        guard mail != nil else { return await publishNow(scenario, result, simulation) }
+        let previous = mailTurn
+        let turn = Task {
+            await previous?.value
+            await publishNow(scenario, result, simulation)
+        }
+        mailTurn = turn
+        await turn.value
+    }
+
+    private func publishNow(_ scenario: Scenario, _ result: ScenarioResult, _ simulation: Simulation?) async {
         let name = folders[scenario.path] ?? "scenario"
         let outcome = Self.outcome(result)
         rows[scenario.path] = RunIndexModel.ScenarioRow(
             path: scenario.path, passed: result.passed, outcome: outcome,
             reportPath: simulation == nil || export == nil ? "" : "\(name)/report.html")
         guard let simulation else { return }
-        let mail = options.smtp.map { SMTPDelivery(endpoint: $0) }
+        if mail != nil { progress.expect(await simulation.outbox.count) }
         let world = WorldDocuments(simulation)
         let facts = [
             ReportModel.Fact("Scenario", scenario.path), ReportModel.Fact("Result", result.passed ? "passed" : "failed"),
@@ -45,11 +65,6 @@ actor RunPublication {
         } else if let mail {
             _ = await worldExport.deliver(world, via: mail)
         }
-        if let report = mail?.finish() {
-            delivery.delivered += report.delivered
-            delivery.bounced += report.bounced
-            delivery.failed += report.failed
-        }
     }
 
     /// One line about a scenario's result: expectations met, or what failed first.
@@ -61,7 +76,7 @@ actor RunPublication {
     }
 
     /// Writes the index, puts the export in place and says what happened.
-    func finish(_ results: [ScenarioResult], seconds: Double) -> DocumentOptions.Outcome {
+    func finish(_ results: [ScenarioResult], seconds: Double) async -> DocumentOptions.Outcome {
         var outcome = DocumentOptions.Outcome()
         if let export, let path = options.outPath {
             let index = RunIndexModel(
@@ -86,7 +101,11 @@ actor RunPublication {
                 outcome.code = ExitCode.cannotCreate
             }
         }
-        if options.smtp != nil { outcome.record(delivery) }
+        if let mail {
+            let report = await mail.finish()
+            progress.finish()
+            outcome.record(report)
+        }
         return outcome
     }
 }

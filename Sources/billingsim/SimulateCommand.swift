@@ -54,6 +54,7 @@ enum SimulateCommand {
         options.documents = try DocumentOptions.parse(&reader)
         options.json = reader.flag("--json")
         options.progress = !reader.flag("--no-progress")
+        options.documents.showsProgress = options.progress
         try reader.finish()
         return options
     }

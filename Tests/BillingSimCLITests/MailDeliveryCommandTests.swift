@@ -13,9 +13,10 @@ struct MailDeliveryCommandTests {
         let port: Int
         let store: String
 
-        init(store: String, options: [String] = []) throws {
+        /// Starts `script` (`smtp_server.py`, or `hostile_smtp_server.py` with `--mode …`).
+        init(store: String, options: [String] = [], script name: String = "smtp_server.py") throws {
             self.store = store
-            let script = ExportCommandTests.root.appendingPathComponent("Tests/BillingDocumentsTests/Support/smtp_server.py").path
+            let script = ExportCommandTests.root.appendingPathComponent("Tests/BillingDocumentsTests/Support/\(name)").path
             process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
             process.arguments = ["python3", script, "--store", store] + options
             let output = Pipe()
@@ -52,7 +53,7 @@ struct MailDeliveryCommandTests {
         let scenarios = ["15-month-end-fan-out", "16-partner-accountant"]
         let paths = scenarios.map { ExportCommandTests.root.appendingPathComponent("Scenarios/\($0).scenario").path }
         let result = try BillingSimProcess.run(["run"] + paths + ["--out", folder.path("out"), "--smtp", "127.0.0.1:\(server.port)"])
-        try #require(result.status == 0, "\(result.stdout)\(result.stderr)")
+        try #require(result.status == 0, "\(result.stdout.suffix(3000))\(result.stderr)")
         var exported: [Data] = []
         for name in scenarios {
             let emails = folder.path("out/\(name)/emails")
@@ -76,5 +77,74 @@ struct MailDeliveryCommandTests {
         let lines = report["documents"] as? [String] ?? []
         #expect(lines.first == "mail: 0 delivered, 0 bounced, \(emails) failed")
         #expect(lines.count == emails + 1)
+    }
+
+    /// Runs `simulate` with a small world against `server`, capped at 2 GB of address
+    /// space so a client that buffers without bound fails fast instead of eating the machine.
+    private func simulate(against server: Server, _ extra: [String] = []) throws -> BillingSimProcess.Result {
+        try BillingSimProcess.run(
+            ["simulate", "--companies", "10", "--months", "2", "--smtp", "127.0.0.1:\(server.port)", "--no-progress", "--json"]
+                + extra, prefix: ["prlimit", "--as=2000000000", "--"])
+    }
+
+    @Test(
+        "A server that floods, babbles or sends a 10 MB line fails every message in bounded time and memory, and the run exits 75",
+        arguments: [
+            ("endless", "the server sent a reply of more than 100 lines"),
+            ("garbage", #"the server sent something that is not an SMTP reply: "HTTP/1.1 400 Bad Request""#),
+            ("long-line", "sent a reply line longer than 1000 bytes"),
+        ])
+    func hostileServersFailEveryMessage(mode: String, reason: String) throws {
+        let folder = try Folder()
+        let server = try Server(store: folder.path("store"), options: ["--mode", mode], script: "hostile_smtp_server.py")
+        let began = ContinuousClock.now
+
+        let result = try simulate(against: server)
+
+        #expect(ContinuousClock.now - began < .seconds(30))
+        #expect(result.status == 75, "\(result.stderr)")
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        let emails = try #require(report["emails"] as? Int)
+        let lines = report["documents"] as? [String] ?? []
+        #expect(lines.first == "mail: 0 delivered, 0 bounced, \(emails) failed")
+        #expect(lines.count == emails + 1)
+        #expect(lines.dropFirst().first?.contains(reason) == true, "\(lines.dropFirst().first ?? "")")
+        #expect(lines.dropFirst().last?.contains("not tried: 3 sessions in a row failed") == true)
+    }
+
+    @Test("A bounce full of terminal escapes and a bare CR is printed with them escaped")
+    func escapesServerText() throws {
+        let folder = try Folder()
+        let server = try Server(store: folder.path("store"), options: ["--mode", "nasty-bounce"], script: "hostile_smtp_server.py")
+        let result = try BillingSimProcess.run(
+            ["simulate", "--companies", "3", "--months", "1", "--smtp", "127.0.0.1:\(server.port)", "--no-progress"])
+
+        #expect(result.status == 0, "bounces are the server's answer: \(result.stderr)")
+        let bounces = result.stdout.split(separator: "\n").filter { $0.contains("bounced #") }
+        #expect(!bounces.isEmpty)
+        for line in bounces {
+            #expect(line.hasSuffix(#": 550 5.1.1 \u{1B}[2J\u{1B}[31mgone\rFAKE 250 OK\u{7}\u{202E}"#), "\(line)")
+        }
+        #expect(!result.stdout.unicodeScalars.contains { $0 == "\u{1B}" || $0 == "\r" || $0 == "\u{7}" || $0 == "\u{202E}" })
+    }
+
+    @Test("Delivery progress is drawn on a terminal, unless --no-progress, and never into a pipe")
+    func showsProgressOnATerminal() throws {
+        let folder = try Folder()
+        let server = try Server(store: folder.path("store"))
+        let binary = try BillingSimProcess.executable.path
+        let arguments = ["simulate", "--companies", "10", "--months", "2", "--smtp", "127.0.0.1:\(server.port)"]
+        let command = ([binary] + arguments).joined(separator: " ")
+
+        let shown = try BillingSimProcess.runScript(command + " > /dev/null")
+        let silenced = try BillingSimProcess.runScript(command + " --no-progress > /dev/null")
+        let piped = try BillingSimProcess.run(arguments)
+
+        let emails = try server.messages().count / 3
+        #expect(emails > 0)
+        #expect(shown.contains("mail: \(emails)/\(emails) delivered, 0 bounced, 0 failed"), "\(shown)")
+        #expect(!silenced.contains("mail: "), "\(silenced)")
+        #expect(piped.status == 0)
+        #expect(!piped.stderr.contains("mail:"))
     }
 }

@@ -47,7 +47,7 @@ extension WorldExport {
             for rendered in batch {
                 let mail = rendered.mail
                 try mbox.append(Mbox.entry(for: rendered.bytes, sender: InvoiceMail.senderAddress, sentAt: mail.sentAt))
-                delivery?.send(Self.outgoing(rendered))
+                await delivery?.send(Self.outgoing(rendered))
                 let path = ExportPaths.eml(position: mail.position, of: total)
                 let row = ReportRows.EmailRow(
                     position: mail.position, sentAt: mail.sentAt.description, to: mail.recipientEmail,
@@ -78,7 +78,7 @@ extension WorldExport {
     public func deliver(_ world: WorldDocuments, via delivery: SMTPDelivery) async -> Int {
         var offered = 0
         try? await Self.forEachMail(of: world, width: width, folder: nil, prefix: "") { batch in
-            for rendered in batch { delivery.send(Self.outgoing(rendered)) }
+            for rendered in batch { await delivery.send(Self.outgoing(rendered)) }
             offered += batch.count
         }
         return offered

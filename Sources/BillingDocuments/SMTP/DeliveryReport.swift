@@ -8,7 +8,8 @@ public struct DeliveryReport: Sendable, Hashable {
         public var id: Int
         /// The envelope recipient.
         public var to: String
-        /// The server's reply, as `550 5.1.1 No such user`; for a message refused before
+        /// The server's reply, as `550 5.1.1 No such user`, with control characters escaped
+        /// and at most ``SMTPText/maximumLength`` characters; for a message refused before
         /// sending (a non-ASCII address the server cannot take), the reason it was not sent.
         public var reply: String
 
@@ -26,7 +27,8 @@ public struct DeliveryReport: Sendable, Hashable {
         public var id: Int
         /// The envelope recipient.
         public var to: String
-        /// Why the last attempt failed: a 4xx reply, a refused connection, a timeout.
+        /// Why the last attempt failed: a 4xx reply, a refused connection, a deadline, or
+        /// the circuit breaker's reason (`not tried: …`); server text in it is escaped.
         public var reason: String
 
         /// A failure.
@@ -57,5 +59,11 @@ public struct DeliveryReport: Sendable, Hashable {
     /// One line for people: `48 delivered, 1 bounced, 1 failed`.
     public var summary: String {
         "\(delivered) delivered, \(bounced.count) bounced, \(failed.count) failed"
+    }
+
+    /// The summary while delivery is under way, out of `total` messages:
+    /// `120/4000 delivered, 3 bounced, 1 failed`.
+    public func progress(of total: Int) -> String {
+        "\(delivered)/\(total) delivered, \(bounced.count) bounced, \(failed.count) failed"
     }
 }

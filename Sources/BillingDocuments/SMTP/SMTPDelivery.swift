@@ -1,37 +1,49 @@
-internal import Glibc
+internal import Dispatch
+internal import Synchronization
 
 /// Delivers messages to one SMTP server over plain SMTP, one connection reused for all.
 ///
 /// Each message ends up exactly once in the report: delivered (a 2xx reply to the end of
 /// its data), bounced (a 5xx reply, or an address the server cannot take) or failed (still
-/// transient failures when the retry attempts ran out). A dropped connection is reopened
-/// for the next attempt or message.
+/// transient failures when the retry attempts ran out, or not tried because the circuit
+/// breaker had opened). A dropped connection is reopened for the next attempt or message.
 ///
-/// Not `Sendable`: it owns a socket and is confined to the one caller that made it. Calls
-/// block, sleeping between retries, which suits a command-line tool.
+/// The socket work blocks, so it runs on a serial dispatch queue of this delivery's own,
+/// never on a thread of Swift's cooperative pool; `send(_:)` suspends until it is done.
+/// Waits between retries use the injected clock. Every exchange has a deadline (see
+/// ``SMTPDeadlines``) and replies are capped in size, so a hostile server costs bounded
+/// time and memory. Send one message at a time, in order.
 ///
 /// ```swift
 /// guard let endpoint = SMTPEndpoint("localhost:2525") else { return }
 /// let delivery = SMTPDelivery(endpoint: endpoint)
-/// for mail in mails { delivery.send(mail) }
-/// print(delivery.finish().summary)  // "48 delivered, 1 bounced, 1 failed"
+/// for mail in mails { await delivery.send(mail) }
+/// print(await delivery.finish().summary)  // "48 delivered, 1 bounced, 1 failed"
 /// ```
-public final class SMTPDelivery {
+public final class SMTPDelivery: Sendable {
     /// The server.
     public let endpoint: SMTPEndpoint
     /// The name sent in `EHLO`/`HELO`.
     public let clientName: String
     /// How transient failures are retried.
     public let retry: RetryPolicy
-    /// How long one connect, read or write may block before the attempt counts as failed.
-    public let timeout: Duration
+    /// How long a reply and a session may take.
+    public let deadlines: SMTPDeadlines
+    /// When to stop trying a server that is not taking mail.
+    public let breaker: SMTPCircuitBreaker
 
-    private var connection: SMTPConnection?
-    private var report = DeliveryReport()
-    /// True after a message ran out of attempts without ever reaching the server: later
-    /// messages get one attempt each instead of the whole backoff, so a server that is
-    /// down fails a large outbox in seconds rather than hours. Reaching it again clears it.
-    private var unreachable = false
+    private let clock: any Clock<Duration>
+    private let progress: (@Sendable (DeliveryReport) -> Void)?
+    private let queue: DispatchQueue
+    /// The open connection, if any; touched only on `queue`.
+    private let wire = Mutex(Wire())
+    private let ledger: Mutex<Ledger>
+
+    /// What a delivery has counted so far.
+    private struct Ledger {
+        var report = DeliveryReport()
+        var breaker: SMTPBreakerState
+    }
 
     /// A delivery to `endpoint`; it connects when the first message is sent.
     ///
@@ -39,20 +51,28 @@ public final class SMTPDelivery {
     ///   - clientName: the host name the client gives in `EHLO`; the default is a
     ///     reserved name that claims nothing.
     ///   - retry: how often and how patiently to retry transient failures.
-    ///   - timeout: the longest a connect, read or write may block; 30 s by default.
+    ///   - deadlines: the longest a reply, and a session without a completed message, may take.
+    ///   - breaker: after how many failed sessions or messages in a row to fail the rest at once.
+    ///   - clock: what the waits between retries sleep on; tests pass one that does not wait.
+    ///   - progress: called with the report so far after each message; keep it quick.
     public init(
         endpoint: SMTPEndpoint, clientName: String = "billingsim.invalid", retry: RetryPolicy = .standard,
-        timeout: Duration = .seconds(30)
+        deadlines: SMTPDeadlines = .standard, breaker: SMTPCircuitBreaker = .standard,
+        clock: any Clock<Duration> = ContinuousClock(), progress: (@Sendable (DeliveryReport) -> Void)? = nil
     ) {
         self.endpoint = endpoint
         self.clientName = clientName
         self.retry = retry
-        self.timeout = timeout
+        self.deadlines = deadlines
+        self.breaker = breaker
+        self.clock = clock
+        self.progress = progress
+        queue = DispatchQueue(label: "billingsim.smtp.\(endpoint)")
+        ledger = Mutex(Ledger(breaker: SMTPBreakerState(breaker)))
     }
 
-    deinit {
-        connection?.close()
-    }
+    /// The report so far.
+    public var report: DeliveryReport { ledger.withLock { $0.report } }
 
     /// Delivers one message, retrying transient failures with exponential backoff, and
     /// records whether it was delivered, bounced or failed.
@@ -66,42 +86,52 @@ public final class SMTPDelivery {
     /// notice and drop the second copy; losing a message would be worse.
     ///
     /// After a failed transaction on a connection that is still up, the client sends RSET
-    /// so the next attempt or message starts clean.
-    public func send(_ mail: OutgoingMail) {
+    /// so the next attempt or message starts clean. Once the circuit breaker is open the
+    /// message fails at once, with the breaker's reason.
+    public func send(_ mail: OutgoingMail) async {
         if let problem = Self.addressProblem(mail) {
-            report.bounced.append(.init(id: mail.id, to: mail.to, reply: problem))
+            record { $0.report.bounced.append(.init(id: mail.id, to: mail.to, reply: problem)) }
             return
         }
         var attempt = 1
         while true {
+            if let open = ledger.withLock({ $0.breaker.openReason }) {
+                let tried = attempt == 1 ? "not tried" : "given up after \(Self.attempts(attempt - 1))"
+                record { $0.report.failed.append(.init(id: mail.id, to: mail.to, reason: "\(tried): \(open)")) }
+                return
+            }
             let reason: String
-            var reachedServer = true
-            do throws(SMTPAttemptError) {
-                try attemptDelivery(of: mail)
-                unreachable = false
-                report.delivered += 1
-                return
-            } catch {
-                switch error {
-                case .permanent(let reply):
-                    unreachable = false
-                    report.bounced.append(.init(id: mail.id, to: mail.to, reply: reply))
-                    return
-                case .transient(let text):
-                    reason = text
-                    unreachable = false
-                case .unreachable(let text):
-                    reason = text
-                    reachedServer = false
+            switch await onWire({ [endpoint, clientName, deadlines] wire in
+                wire.attempt(mail, endpoint: endpoint, clientName: clientName, deadlines: deadlines)
+            }) {
+            case .success:
+                record {
+                    $0.report.delivered += 1
+                    $0.breaker.progressed()
                 }
+                return
+            case .failure(.permanent(let reply)):
+                record {
+                    $0.report.bounced.append(.init(id: mail.id, to: mail.to, reply: reply))
+                    $0.breaker.progressed()
+                }
+                return
+            case .failure(.transient(let text)):
+                reason = text
+            case .failure(.session(let text)):
+                reason = text
+                ledger.withLock { $0.breaker.sessionFailed(text) }
             }
-            guard attempt < (unreachable ? 1 : retry.attempts) else {
-                let tries = attempt == 1 ? "1 attempt" : "\(attempt) attempts"
-                report.failed.append(.init(id: mail.id, to: mail.to, reason: "\(reason) (after \(tries))"))
-                unreachable = !reachedServer
+            guard attempt < retry.attempts else {
+                record {
+                    $0.report.failed.append(.init(id: mail.id, to: mail.to, reason: "\(reason) (after \(Self.attempts(attempt)))"))
+                    $0.breaker.messageFailed(reason)
+                }
                 return
             }
-            Self.sleep(for: retry.delay(afterAttempt: attempt))
+            if ledger.withLock({ !$0.breaker.isOpen }) {
+                try? await clock.sleep(for: retry.delay(afterAttempt: attempt))
+            }
             attempt += 1
         }
     }
@@ -109,61 +139,28 @@ public final class SMTPDelivery {
     /// Ends the session with `QUIT` and returns what happened to every message sent so far.
     ///
     /// Sending more afterwards opens a new connection; the next report includes these too.
-    public func finish() -> DeliveryReport {
-        connection?.quit()
-        connection = nil
+    public func finish() async -> DeliveryReport {
+        await onWire { wire in wire.quit() }
         return report
     }
 
-    /// One try: reuse or open the connection, then run the transaction. On a failure the
-    /// connection is reset with RSET, or dropped when that is not possible.
-    private func attemptDelivery(of mail: OutgoingMail) throws(SMTPAttemptError) {
-        let current: SMTPConnection
-        if let connection, connection.isOpen {
-            current = connection
-        } else {
-            connection = nil
-            current = try SMTPConnection.open(to: endpoint, clientName: clientName, timeout: timeout)
-            connection = current
+    private func record(_ change: (inout Ledger) -> Void) {
+        let report = ledger.withLock { ledger in
+            change(&ledger)
+            return ledger.report
         }
-        let needsUTF8 = !mail.from.allSatisfy(\.isASCII) || !mail.to.allSatisfy(\.isASCII)
-        if needsUTF8, !current.extensions.contains("SMTPUTF8") {
-            throw .permanent(
-                "not sent: the address \(mail.from.allSatisfy(\.isASCII) ? mail.to : mail.from) is not ASCII "
-                    + "and \(endpoint) does not offer SMTPUTF8")
-        }
-        do {
-            try Self.transaction(mail, on: current, smtpUTF8: needsUTF8)
-        } catch {
-            reset(current)
-            throw error
+        progress?(report)
+    }
+
+    /// Runs `body` on this delivery's own queue, where blocking is allowed, and resumes
+    /// the caller with its result.
+    private func onWire<T: Sendable>(_ body: @escaping @Sendable (inout Wire) -> T) async -> T {
+        await withCheckedContinuation { continuation in
+            queue.async {
+                continuation.resume(returning: self.wire.withLock { body(&$0) })
+            }
         }
     }
 
-    /// Sends RSET on a connection that is still up; drops it if even that fails.
-    private func reset(_ current: SMTPConnection) {
-        guard current.isOpen else {
-            connection = nil
-            return
-        }
-        do throws(SMTPAttemptError) {
-            try current.check(try current.command("RSET"), step: "RSET")
-        } catch {
-            current.close()
-            connection = nil
-        }
-    }
-
-    /// Sleeps the whole `duration`, resuming after signals.
-    private static func sleep(for duration: Duration) {
-        let (seconds, attoseconds) = duration.components
-        var request = timespec(tv_sec: Int(seconds), tv_nsec: Int(attoseconds / 1_000_000_000))
-        var remaining = timespec()
-        while nanosleep(&request, &remaining) != 0, errno == EINTR {
-            request = remaining
-        }
-    }
+    private static func attempts(_ count: Int) -> String { count == 1 ? "1 attempt" : "\(count) attempts" }
 }
-
-@available(*, unavailable)
-extension SMTPDelivery: Sendable {}

@@ -67,14 +67,14 @@ struct SMTPFaultTests {
         #expect(try server.storedMessages().isEmpty)
     }
 
-    @Test("A server that keeps refusing with 421 fails the message after the last attempt, and the next one still goes")
+    @Test("A server that refuses with 421 fails the message after the last attempt, and the next one still goes")
     func failsAfterTheLastAttempt() async throws {
         let server = try await SMTPTestServer.start(["--greeting-421-first", "3"])
         defer { server.stop() }
         let mails = (1...2).map { TestMail.make(id: $0, body: ["message \($0)"]) }
         let retry = RetryPolicy(attempts: 2, firstDelay: .milliseconds(1), maxDelay: .milliseconds(1))
 
-        let report = await deliver(mails, to: server.endpoint, retry: retry)
+        let report = await deliver(mails, to: server.endpoint, retry: retry, breaker: SMTPCircuitBreaker(sessions: 4, messages: 10))
 
         #expect(report.delivered == 1)
         #expect(report.failed.map(\.id) == [1])
@@ -83,35 +83,40 @@ struct SMTPFaultTests {
         #expect(try server.storedMessages().map(\.data) == [mails[1].data])
     }
 
-    @Test("With no server listening the first message fails after its attempts and the rest after one each")
+    @Test("With no server listening, the circuit breaker opens after three refused sessions and the rest fail untried")
     func failsWhenNothingListens() async throws {
         let endpoint = try #require(SMTPEndpoint("127.0.0.1:\(try Self.closedPort())"))
-        let mails = (1...3).map { TestMail.make(id: $0, body: ["x"]) }
-        let retry = RetryPolicy(attempts: 3, firstDelay: .milliseconds(1), maxDelay: .milliseconds(2))
+        let mails = (1...4).map { TestMail.make(id: $0, body: ["x"]) }
+        let retry = RetryPolicy(attempts: 2, firstDelay: .milliseconds(1), maxDelay: .milliseconds(2))
 
         let report = await deliver(mails, to: endpoint, retry: retry)
 
         #expect(report.delivered == 0)
         #expect(report.bounced.isEmpty)
-        #expect(report.failed.map(\.id) == [1, 2, 3])
-        #expect(report.failed.first?.reason == "connecting to \(endpoint): Connection refused (after 3 attempts)")
-        for failure in report.failed.dropFirst() {
-            #expect(failure.reason == "connecting to \(endpoint): Connection refused (after 1 attempt)")
-        }
-        #expect(report.summary == "0 delivered, 0 bounced, 3 failed")
+        #expect(report.failed.map(\.id) == [1, 2, 3, 4])
+        let refused = "connecting to \(endpoint): Connection refused"
+        #expect(
+            report.failed.map(\.reason) == [
+                "\(refused) (after 2 attempts)",
+                "given up after 1 attempt: 3 sessions in a row failed, the last with: \(refused)",
+                "not tried: 3 sessions in a row failed, the last with: \(refused)",
+                "not tried: 3 sessions in a row failed, the last with: \(refused)",
+            ])
+        #expect(report.summary == "0 delivered, 0 bounced, 4 failed")
     }
 
-    @Test("A server that never answers fails the message after the timeout")
+    @Test("A server that never answers fails the message after the reply deadline")
     func timesOut() async throws {
         let server = try await SMTPTestServer.start(["--silent"])
         defer { server.stop() }
         let retry = RetryPolicy(attempts: 2, firstDelay: .milliseconds(1), maxDelay: .milliseconds(1))
+        let deadlines = SMTPDeadlines(reply: .milliseconds(200), session: .seconds(5))
 
-        let report = await deliver([TestMail.make(id: 1, body: ["x"])], to: server.endpoint, retry: retry, timeout: .milliseconds(200))
+        let report = await deliver([TestMail.make(id: 1, body: ["x"])], to: server.endpoint, retry: retry, deadlines: deadlines)
 
         #expect(report.failed.map(\.id) == [1])
         let reason = try #require(report.failed.first?.reason)
-        #expect(reason == "greeting: timed out after 0.2 seconds waiting for \(server.endpoint) (after 2 attempts)")
+        #expect(reason == "greeting: timed out waiting for \(server.endpoint) (reply deadline of 0.2 seconds) (after 2 attempts)")
         #expect(server.events() == ["connect", "connect"])
     }
 

@@ -32,19 +32,21 @@ final class SMTPTestServer {
     private let input: Pipe
     private let folder: URL
 
-    private static let script = URL(fileURLWithPath: #filePath)
+    private static let support = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("Support/smtp_server.py")
+        .appendingPathComponent("Support")
 
-    /// Starts the server with `options` (see `smtp_server.py --help`) and waits for its port.
+    /// Starts the server with `options` (see `smtp_server.py --help`, or the `--help` of
+    /// `script`, another server in `Support/` that prints its port and stores alike) and
+    /// waits for its port.
     ///
     /// The wait blocks, so it happens on a thread of its own, not one of the few that run
     /// every test's async code.
-    static func start(_ options: [String] = []) async throws -> SMTPTestServer {
+    static func start(_ options: [String] = [], script: String = "smtp_server.py") async throws -> SMTPTestServer {
         try await withCheckedThrowingContinuation { continuation in
             Thread {
                 do {
-                    continuation.resume(returning: try SMTPTestServer(options))
+                    continuation.resume(returning: try SMTPTestServer(options, script: script))
                 } catch {
                     continuation.resume(throwing: error)
                 }
@@ -53,7 +55,7 @@ final class SMTPTestServer {
         }
     }
 
-    private init(_ options: [String]) throws {
+    private init(_ options: [String], script: String) throws {
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("billingsim-smtp-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let store = folder.appendingPathComponent("store")
@@ -61,7 +63,7 @@ final class SMTPTestServer {
         _ = FileManager.default.createFile(atPath: errors.path, contents: nil)
         process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", Self.script.path, "--store", store.path] + options
+        process.arguments = ["python3", Self.support.appendingPathComponent(script).path, "--store", store.path] + options
         input = Pipe()
         let output = Pipe()
         process.standardInput = input

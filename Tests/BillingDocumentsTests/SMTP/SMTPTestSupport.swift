@@ -1,5 +1,6 @@
 import BillingDocuments
 import Foundation
+import Synchronization
 
 /// Retry quickly in tests: the server's faults are deterministic, so waiting proves nothing.
 extension RetryPolicy {
@@ -7,20 +8,43 @@ extension RetryPolicy {
     static let quick = RetryPolicy(attempts: 10, firstDelay: .milliseconds(1), maxDelay: .milliseconds(1))
 }
 
+/// Short deadlines for tests: a real server on 127.0.0.1 answers in milliseconds.
+extension SMTPDeadlines {
+    /// 10 s per reply, 30 s per session: generous for aiosmtpd on a loaded machine.
+    static let test = SMTPDeadlines(reply: .seconds(10), session: .seconds(30))
+}
+
 /// Sends `mails` through one ``SMTPDelivery`` and returns its report.
-///
-/// The delivery blocks, so it runs on a thread of its own rather than on one of the few
-/// threads that run every test's async code.
 func deliver(
-    _ mails: [OutgoingMail], to endpoint: SMTPEndpoint, retry: RetryPolicy = .quick, timeout: Duration = .seconds(10)
+    _ mails: [OutgoingMail], to endpoint: SMTPEndpoint, retry: RetryPolicy = .quick, deadlines: SMTPDeadlines = .test,
+    breaker: SMTPCircuitBreaker = .standard, clock: any Clock<Duration> = ContinuousClock()
 ) async -> DeliveryReport {
-    await withCheckedContinuation { continuation in
-        Thread {
-            let delivery = SMTPDelivery(endpoint: endpoint, retry: retry, timeout: timeout)
-            for mail in mails { delivery.send(mail) }
-            continuation.resume(returning: delivery.finish())
-        }
-        .start()
+    let delivery = SMTPDelivery(endpoint: endpoint, retry: retry, deadlines: deadlines, breaker: breaker, clock: clock)
+    for mail in mails { await delivery.send(mail) }
+    return await delivery.finish()
+}
+
+/// A clock whose sleeps return at once, and that remembers what it was asked to wait.
+///
+/// Its time moves only by the sleeps, so a test sees the backoff a delivery chose without
+/// spending it.
+final class ImmediateClock: Clock, Sendable {
+    struct Instant: InstantProtocol {
+        var offset: Duration
+        func advanced(by duration: Duration) -> Instant { Instant(offset: offset + duration) }
+        func duration(to other: Instant) -> Duration { other.offset - offset }
+        static func < (left: Instant, right: Instant) -> Bool { left.offset < right.offset }
+    }
+
+    private let slept = Mutex<[Duration]>([])
+
+    /// The waits asked for so far, in order.
+    var sleeps: [Duration] { slept.withLock { $0 } }
+    var now: Instant { Instant(offset: sleeps.reduce(.zero, +)) }
+    var minimumResolution: Duration { .nanoseconds(1) }
+
+    func sleep(until deadline: Instant, tolerance: Duration?) async throws {
+        slept.withLock { list in list.append(max(.zero, deadline.offset - list.reduce(.zero, +))) }
     }
 }
 
