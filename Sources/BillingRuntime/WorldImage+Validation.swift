@@ -31,12 +31,16 @@ extension WorldImage {
         }
         var active = Set<String>()
         for (position, addOn) in company.addOns.enumerated() {
-            func refuse(_ detail: String) -> WorldInconsistency { .addOn(company: index, id: company.id, position: position, detail: detail) }
+            func refuse(_ detail: String) -> WorldInconsistency {
+                .addOn(company: index, id: company.id, position: position, detail: detail)
+            }
             guard let catalogued = settings.catalog.addOns[addOn.id] else { throw refuse("the catalog has no add-on '\(addOn.id)'") }
             guard catalogued.monthly.minorUnits[company.currency] != nil else {
                 throw refuse("'\(addOn.id)' has no price in \(company.currency.code)")
             }
-            guard (catalogued.scope == .site) == (addOn.site != nil) else { throw refuse("'\(addOn.id)' is \(catalogued.scope.rawValue)-wide") }
+            guard (catalogued.scope == .site) == (addOn.site != nil) else {
+                throw refuse("'\(addOn.id)' is \(catalogued.scope.rawValue)-wide")
+            }
             if let site = addOn.site, !siteIDs.contains(site) { throw refuse("the site '\(site)' does not exist") }
             guard active.insert(addOn.id + "\u{0}" + (addOn.site ?? "")).inserted else { throw refuse("'\(addOn.id)' is active twice") }
         }
@@ -84,7 +88,9 @@ extension WorldImage {
         var numbers = Set<Int64>()
         var drafts = 0
         for (position, invoice) in company.invoices.enumerated() {
-            func refuse(_ detail: String) -> WorldInconsistency { .invoiceNumber(company: index, id: id, invoice: position, detail: detail) }
+            func refuse(_ detail: String) -> WorldInconsistency {
+                .invoiceNumber(company: index, id: id, invoice: position, detail: detail)
+            }
             guard (0..<company.detailsHistory.count).contains(Int(invoice.detailsRevision)) else {
                 throw .detailsRevision(company: index, id: id, invoice: position, revision: invoice.detailsRevision)
             }

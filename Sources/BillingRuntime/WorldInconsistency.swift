@@ -74,7 +74,8 @@ public enum WorldInconsistency: Error, Sendable, Hashable, CustomStringConvertib
         case .owners(let index, let id, let count): "memberships of \(company(index, id)): \(count) Owners, expected exactly 1"
         case .duplicateMember(let index, let id, let position, let user):
             "memberships of \(company(index, id)), position \(position): user \(user) is already a member"
-        case .unknownUser(let index, let id, let what, let user): "\(what) of \(company(index, id)) names user \(user), which does not exist"
+        case .unknownUser(let index, let id, let what, let user):
+            "\(what) of \(company(index, id)) names user \(user), which does not exist"
         case .duplicateSite(let index, let id, let position, let site):
             "sites of \(company(index, id)), position \(position): the site id '\(site)' is used twice"
         case .unknownSite(let index, let id, let position, let site):

@@ -52,7 +52,8 @@ extension Snapshot {
             case "index" where expected[master.text(2)] != nil:
                 continue  // The primary keys' own indexes, or one a user added to explore.
             default:
-                throw SnapshotError.unexpectedSchema(path, detail: "sqlite_master has the \(type) '\(name.prefix(80))', which no snapshot has")
+                throw SnapshotError.unexpectedSchema(
+                    path, detail: "sqlite_master has the \(type) '\(name.prefix(80))', which no snapshot has")
             }
         }
         for table in SnapshotSchema.tables {

@@ -49,7 +49,8 @@ struct HostileSnapshotTests {
             names: "world.now"),
         Crafted(
             name: "now in year 9999 (resume would bill 8,000 years)",
-            sql: "UPDATE world SET value = 253370764800 WHERE key = 'now'; UPDATE world SET value = 253373443200 WHERE key = 'next_month_end'",
+            sql:
+                "UPDATE world SET value = 253370764800 WHERE key = 'now'; UPDATE world SET value = 253373443200 WHERE key = 'next_month_end'",
             failure: .inconsistent, names: "world.now"),
         Crafted(
             name: "now ten years on, past every company's due instant",

@@ -90,7 +90,9 @@ struct SnapshotCampaignTests {
         }
         #expect(try Snapshot.load(from: path) == fixture, "the mutations were not all undone")
         let status = (try? String(contentsOfFile: "/proc/self/status", encoding: .utf8)) ?? ""
-        let peak = status.split(separator: "\n").first { $0.hasPrefix("VmHWM:") }.map { $0.dropFirst(6).trimmingCharacters(in: .whitespaces) } ?? "?"
+        let peak =
+            status.split(separator: "\n").first { $0.hasPrefix("VmHWM:") }.map { $0.dropFirst(6).trimmingCharacters(in: .whitespaces) }
+            ?? "?"
         let summary =
             "snapshot campaign: \(Self.count) mutations (seed \(Self.seed)), \(tally.restored) restored sound and ran a month, "
             + "\(tally.refused.values.reduce(0, +)) refused \(tally.refused.sorted { $0.key < $1.key }), \(tally.sqliteRefused) refused "

@@ -52,7 +52,9 @@ enum WorldInvariants {
                 if lines != invoice.subtotal { problems.append("\(name): a subtotal that is not its lines") }
                 if invoice.subtotal &+ invoice.taxAmount != invoice.total { problems.append("\(name): a total that is not subtotal + tax") }
                 if invoice.amountDue != max(0, invoice.total &- invoice.balanceApplied) { problems.append("\(name): a wrong amount due") }
-                if invoice.balanceRemaining < 0 || invoice.balanceApplied < 0 { problems.append("\(name): a negative balance on an invoice") }
+                if invoice.balanceRemaining < 0 || invoice.balanceApplied < 0 {
+                    problems.append("\(name): a negative balance on an invoice")
+                }
                 if !company.detailsHistory.indices.contains(Int(invoice.detailsRevision)) { problems.append("\(name): a missing revision") }
             }
         }
