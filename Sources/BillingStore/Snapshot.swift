@@ -44,8 +44,11 @@ public enum Snapshot {
     /// Reads the world saved at `path`, opening it read-only: a failed restore never
     /// changes the file.
     ///
-    /// - Throws: ``SnapshotError``: missing, not SQLite, truncated, corrupt, a table
-    ///   missing, another schema version, or rows that do not describe a world.
+    /// - Throws: ``SnapshotError``: missing, not a regular file, not SQLite, truncated,
+    ///   corrupt, a table missing, another schema version, a schema that is not the
+    ///   snapshot's (views, triggers, generated columns), a cell of the wrong type, out
+    ///   of range or too long, rows that do not describe a world, or a world that breaks
+    ///   an invariant (docs/snapshot-schema.md, "What a restore checks").
     public static func load(from path: String) throws(SnapshotError) -> WorldImage {
         try checkHeader(path)
         do {
