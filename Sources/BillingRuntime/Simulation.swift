@@ -45,12 +45,12 @@ public final class Simulation: Sendable {
 
     /// A world restored from `image`, continuing exactly where it stopped.
     ///
-    /// - Throws: ``BillingError/invalidValue(_:)`` when the image is inconsistent
-    ///   (see ``WorldImage/validate()``).
-    public init(restoring image: WorldImage, width: Int? = nil) throws(BillingError) {
+    /// - Throws: ``WorldInconsistency`` when the image breaks an invariant (see
+    ///   ``WorldImage/validate()``).
+    public init(restoring image: WorldImage, width: Int? = nil) throws(WorldInconsistency) {
         try image.validate()
         guard let registry = UserRegistry(users: image.users) else {
-            throw .invalidValue("two users share an email, or an email is not in normal form")
+            throw .userEmail(user: 0, email: image.users.first?.email ?? "")
         }
         self.seed = image.seed
         self.start = image.start

@@ -42,63 +42,45 @@ public struct WorldImage: Sendable, Hashable {
         self.outbox = outbox
     }
 
-    /// Checks every reference between the parts, so a restored world can never index
-    /// past an array: dense company indices, unique ids, members and invitations naming
-    /// existing users, invoices naming existing details revisions, emails naming existing
-    /// companies, invoices and users, unique users in normal form, and a month end after
-    /// the current instant.
+    /// Checks every invariant a world keeps, so a restored world can never index past
+    /// an array, overflow or bill for centuries: dense company indices, unique ids, users
+    /// in normal form, members and invitations naming existing users, exactly one Owner,
+    /// site roles naming existing sites, plans and add-ons sold in the company's currency,
+    /// invoice numbers unique and below their series' next number, amounts that add up,
+    /// balances not negative, periods that fit their anchor, a next due instant after
+    /// `now` and the schedule agreeing with it, and emails naming their invoices.
     ///
-    /// - Throws: ``BillingError/invalidValue(_:)`` naming the first inconsistency.
-    public func validate() throws(BillingError) {
-        guard scheduled.count == companies.count else {
-            throw .invalidValue("\(scheduled.count) schedule entries for \(companies.count) companies")
-        }
+    /// - Throws: ``WorldInconsistency`` naming the first broken invariant and its row.
+    public func validate() throws(WorldInconsistency) {
+        guard scheduled.count == companies.count else { throw .scheduleCount(entries: scheduled.count, companies: companies.count) }
+        guard start <= now else { throw .clock("the simulated instant \(now) is before the start \(start)") }
         guard nextMonthEnd == now.nextMonthStart else {
-            throw .invalidValue("the next month end \(nextMonthEnd) does not follow the simulated instant \(now)")
+            throw .clock("the next month end \(nextMonthEnd) does not follow the simulated instant \(now)")
         }
+        guard settings.seller.country.isAssigned else { throw .unknownSellerCountry(settings.seller.country.rawValue) }
         var emails = Set<String>()
-        for user in users {
+        for (index, user) in users.enumerated() {
             guard User.normalize(email: user.email) == user.email, emails.insert(user.email).inserted else {
-                throw .invalidValue("the user \(user.email) appears twice, or the address is not in normal form")
+                throw .userEmail(user: index, email: user.email)
             }
         }
         var ids = Set<String>()
-        let userCount = users.count
-        func checkUser(_ id: UserID, _ what: String) throws(BillingError) {
-            guard (0..<userCount).contains(Int(id.rawValue)) else {
-                throw .invalidValue("\(what) names user #\(id.rawValue), which does not exist")
-            }
-        }
+        var sellerNumbers = Set<Int64>()
         for (index, company) in companies.enumerated() {
-            guard Int(company.index) == index else {
-                throw .invalidValue("company \(company.id) has index \(company.index), expected \(index)")
-            }
-            guard ids.insert(company.id).inserted else { throw .invalidValue("two companies have the id \(company.id)") }
-            guard !company.detailsHistory.isEmpty else { throw .invalidValue("company \(company.id) has no details") }
-            guard settings.catalog.plans[company.plan] != nil else {
-                throw .invalidValue("company \(company.id) is on plan '\(company.plan)', which the catalog does not have")
-            }
-            for addOn in company.addOns where settings.catalog.addOns[addOn.id] == nil {
-                throw .invalidValue("company \(company.id) uses add-on '\(addOn.id)', which the catalog does not have")
-            }
-            guard company.members.contains(where: { $0.role == .owner }) else { throw .invalidValue("company \(company.id) has no Owner") }
-            for member in company.members { try checkUser(member.user, "a member of \(company.id)") }
-            for invitation in company.invitations {
-                try checkUser(invitation.invitee, "an invitation to \(company.id)")
-                try checkUser(invitation.invitedBy, "an invitation to \(company.id)")
-            }
-            for invoice in company.invoices where !(0..<company.detailsHistory.count).contains(Int(invoice.detailsRevision)) {
-                throw .invalidValue("an invoice of \(company.id) names details revision \(invoice.detailsRevision), which does not exist")
-            }
-            guard (0...company.invoices.count).contains(company.emailedCount) else {
-                throw .invalidValue("company \(company.id) has emailed \(company.emailedCount) of \(company.invoices.count) invoices")
-            }
+            guard Int(company.index) == index else { throw .companyIndex(company: index, id: company.id, index: company.index) }
+            guard ids.insert(company.id).inserted else { throw .duplicateCompany(company: index, id: company.id) }
+            try validate(company, at: index, sellerNumbers: &sellerNumbers)
         }
-        for message in outbox {
-            try checkUser(message.recipient, "an email")
+        for (position, message) in outbox.enumerated() {
+            guard (0..<users.count).contains(Int(message.recipient.rawValue)) else {
+                throw .email(position: position, detail: "the recipient \(message.recipient.rawValue) does not exist")
+            }
             guard (0..<companies.count).contains(Int(message.company)),
-                (0..<companies[Int(message.company)].invoices.count).contains(Int(message.invoice))
-            else { throw .invalidValue("an email names invoice \(message.invoice) of company #\(message.company), which does not exist") }
+                (0..<companies[Int(message.company)].emailedCount).contains(Int(message.invoice))
+            else { throw .email(position: position, detail: "invoice \(message.invoice) of company \(message.company) was not emailed") }
+            guard companies[Int(message.company)].invoices[Int(message.invoice)].number == message.number else {
+                throw .email(position: position, detail: "the number \(message.number) is not the invoice's")
+            }
         }
     }
 }

@@ -44,13 +44,12 @@ public enum Snapshot {
     /// Reads the world saved at `path`, opening it read-only: a failed restore never
     /// changes the file.
     ///
-    /// - Throws: ``SnapshotError``: missing, not SQLite, truncated, corrupt, a table
-    ///   missing, another schema version, or rows that do not describe a world.
+    /// - Throws: ``SnapshotError``: missing, not a regular file, not SQLite, truncated,
+    ///   corrupt, a table missing, another schema version, a schema that is not the
+    ///   snapshot's (views, triggers, generated columns), a cell of the wrong type, out
+    ///   of range or too long, rows that do not describe a world, or a world that breaks
+    ///   an invariant (docs/snapshot-schema.md, "What a restore checks").
     public static func load(from path: String) throws(SnapshotError) -> WorldImage {
-        var isFolder: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), !isFolder.boolValue else {
-            throw .missingFile(path)
-        }
         try checkHeader(path)
         do {
             let db = try SQLiteConnection(path: path, readOnly: true)
@@ -68,6 +67,8 @@ public enum Snapshot {
             guard version == SnapshotSchema.version else {
                 throw SnapshotError.schemaVersion(path, found: version, expected: SnapshotSchema.version)
             }
+            let columns = try checkStructure(db, path: path)
+            try checkValues(db, columns: columns, path: path)
             let image = try SnapshotReader(db: db).read()
             try image.validate()
             return image
@@ -79,21 +80,37 @@ public enum Snapshot {
             throw .corrupt(path, detail: error.description)
         } catch let error as SnapshotReader.Problem {
             throw .inconsistent(path, detail: error.detail)
+        } catch let error as WorldInconsistency {
+            throw .invalidWorld(path, error)
         } catch {
             throw .inconsistent(path, detail: "\(error)")
         }
     }
 
-    /// Refuses files that are not SQLite, or shorter than the page count their header
-    /// states (a copy or save cut off), before SQLite reads them.
+    /// Refuses paths that are not regular files (a FIFO would block `open` for ever;
+    /// the file is opened without blocking and checked with `fstat`), files that are not
+    /// SQLite, and files shorter than the page count their header states (a copy or save
+    /// cut off), before SQLite reads them. A symbolic link to a regular file is read.
     private static func checkHeader(_ path: String) throws(SnapshotError) {
-        guard let handle = FileHandle(forReadingAtPath: path) else { throw .missingFile(path) }
-        defer { try? handle.close() }
-        let header = [UInt8]((try? handle.read(upToCount: 100)) ?? Data())
-        guard header.count == 100, header.starts(with: Array("SQLite format 3\u{0}".utf8)) else { throw .notSQLite(path) }
+        let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+        guard descriptor >= 0 else {
+            if errno == ENOENT || errno == ENOTDIR || errno == ELOOP || errno == ENAMETOOLONG { throw .missingFile(path) }
+            var status = stat()
+            if stat(path, &status) == 0, status.st_mode & S_IFMT == S_IFDIR { throw .missingFile(path) }
+            if stat(path, &status) == 0, status.st_mode & S_IFMT != S_IFREG { throw .notRegularFile(path) }
+            throw .missingFile(path)
+        }
+        defer { close(descriptor) }
+        var status = stat()
+        guard fstat(descriptor, &status) == 0 else { throw .missingFile(path) }
+        if status.st_mode & S_IFMT == S_IFDIR { throw .missingFile(path) }
+        guard status.st_mode & S_IFMT == S_IFREG else { throw .notRegularFile(path) }
+        var header = [UInt8](repeating: 0, count: 100)
+        let count = header.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, 100) }
+        guard count == 100, header.starts(with: Array("SQLite format 3\u{0}".utf8)) else { throw .notSQLite(path) }
         let pageSize = Int64(header[16]) << 8 | Int64(header[17])
         let pages = header[28..<32].reduce(Int64(0)) { $0 << 8 | Int64($1) }
-        let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)?.int64Value ?? 0
+        let size = Int64(status.st_size)
         let expected = (pageSize == 1 ? 65_536 : pageSize) * pages
         if pages > 0, size < expected { throw .truncated(path, expectedBytes: expected, actualBytes: size) }
     }

@@ -14,11 +14,14 @@ struct SnapshotReader {
     func read() throws -> WorldImage {
         let world = try readWorld()
         func text(_ key: String) throws(Problem) -> String {
-            guard case .text(let value)? = world[key] else { throw Problem(detail: "world.\(key) is missing") }
+            guard case .text(let value)? = world[key] else { throw Problem(detail: "world.\(key) is missing or not text") }
             return value
         }
         func number(_ key: String) throws(Problem) -> Int64 {
-            guard case .integer(let value)? = world[key] else { throw Problem(detail: "world.\(key) is missing") }
+            guard case .integer(let value)? = world[key] else { throw Problem(detail: "world.\(key) is missing or not an integer") }
+            if let range = SnapshotLimits.worldIntegers[key], !range.contains(value) {
+                throw Problem(detail: "world.\(key) is \(value), expected \(range.lowerBound) to \(range.upperBound)")
+            }
             return value
         }
         guard let seed = UInt64(try text("seed")) else { throw Problem(detail: "world.seed is not a whole number") }
@@ -52,11 +55,11 @@ struct SnapshotReader {
 
     private func readTaxes() throws -> TaxTable {
         var table = TaxTable()
-        let query = try db.prepare("SELECT country, effective, basis_points FROM tax_rates ORDER BY rowid")
+        let query = try db.prepare("SELECT country, effective, basis_points, rowid FROM tax_rates ORDER BY rowid")
         while try query.step() {
             guard let country = Country(rawValue: query.text(0)), let date = CivilDate(parsing: query.text(1)),
                 (0...10_000).contains(query.int64(2))
-            else { throw Problem(detail: "a row of tax_rates is not a country, a date and a rate") }
+            else { throw Problem(detail: "tax_rates rowid \(query.int64(3)): not a country, a date and a rate") }
             table.set(TaxRate(basisPoints: query.int64(2)), for: country, from: date)
         }
         return table

@@ -49,7 +49,7 @@ struct WorldImageTests {
         var duplicateUser = image
         duplicateUser.users.append(duplicateUser.users[0])
         for bad in [fewerSchedules, noUsers, swapped, lateMonthEnd, duplicateUser] {
-            #expect(throws: BillingError.self) { try Simulation(restoring: bad) }
+            #expect(throws: WorldInconsistency.self) { try Simulation(restoring: bad) }
         }
     }
 }

@@ -183,6 +183,56 @@ struct SnapshotCommandTests {
         #expect(result.stderr.contains("is truncated"), "stderr was: \(result.stderr)")
     }
 
+    @Test("A FIFO given as the snapshot exits 66 at once instead of hanging in open()", arguments: ["resume", "inspect"])
+    func fifo(command: String) throws {
+        let folder = try Folder()
+        let path = folder.path("pipe.db")
+        #expect(mkfifo(path, 0o600) == 0)
+        let result = try BillingSimProcess.run([command, path, "--json"], prefix: ["timeout", "20"])
+        #expect(result.status == 66, "stderr was: \(result.stderr)")
+        #expect(result.stderr.contains("is not a regular file"), "stderr was: \(result.stderr)")
+    }
+
+    /// One UPDATE of a good snapshot that used to trap, loop for millennia or restore a
+    /// broken world, and words naming the row the refusal must print.
+    static let crafted: [(sql: String, names: String)] = [
+        ("UPDATE companies SET balance = -9223372036854775808 WHERE idx = 0", "companies row 0, column balance"),
+        ("UPDATE plan_prices SET minor_units = 9223372036854775807", "plan_prices row 1, column minor_units"),
+        ("UPDATE companies SET visits = 9223372036854775807 WHERE idx = 3", "companies row 3, column visits"),
+        ("UPDATE companies SET period_index = 9223372036854775807 WHERE idx = 0", "companies row 0, column period_index"),
+        ("UPDATE world SET value = 9223372036854775807 WHERE key = 'now'", "world.now"),
+        (
+            "UPDATE world SET value = 253370764800 WHERE key = 'now'; UPDATE world SET value = 253373443200 WHERE key = 'next_month_end'",
+            "world.now"
+        ),
+        ("ALTER TABLE users ADD COLUMN g TEXT GENERATED ALWAYS AS (printf('%.*c', 200000000, 'x')) VIRTUAL", "generated"),
+        ("UPDATE companies SET next_sequence = 1", "is not below the series' next number"),
+        ("UPDATE invoices SET total = 'lots' WHERE rowid = 2", "invoices row 2, column total"),
+        ("UPDATE company_details SET country = 'ZZ' WHERE company = 0", "'ZZ' is not an ISO 3166-1 country"),
+    ]
+
+    @Test(
+        "A crafted snapshot exits 65 naming the row, in resume and inspect, never a trap or a hang",
+        arguments: ["resume", "inspect"], crafted.indices)
+    func craftedSnapshot(command: String, index: Int) throws {
+        let folder = try Folder()
+        let path = folder.path("s.db")
+        _ = try Self.json(["simulate", "--companies", "50", "--months", "3", "--seed", "4", "--snapshot", path, "--json"])
+        let edit = Process()
+        edit.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        edit.arguments = [
+            "python3", "-c", "import sqlite3, sys; c = sqlite3.connect(sys.argv[1]); c.executescript(sys.argv[2]); c.commit()", path,
+            Self.crafted[index].sql,
+        ]
+        try edit.run()
+        edit.waitUntilExit()
+        try #require(edit.terminationStatus == 0, "python3 could not edit the snapshot")
+        let result = try BillingSimProcess.run([command, path, "--json"], prefix: ["timeout", "60"])
+        #expect(result.status == 65, "stderr was: \(result.stderr)")
+        #expect(result.stderr.contains(Self.crafted[index].names), "stderr was: \(result.stderr)")
+        #expect(result.stdout.isEmpty)
+    }
+
     @Test(
         "Bad usage of resume and inspect exits 64 with a message saying what is wrong",
         arguments: [
