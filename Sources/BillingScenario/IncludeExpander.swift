@@ -186,7 +186,7 @@ struct IncludeExpander {
 
     private func byteCap(at: (SourceLocation, String)) -> Diagnostic {
         Diagnostic(
-            at: at.0, "the scenario passes \(limits.maxBytes >> 20) MiB of text after includes (each inclusion counts)",
+            at: at.0, "the scenario passes \(limits.described) of text after includes (each inclusion counts)",
             hint: "a file included from several places is read once for each", sourceLine: at.1.isEmpty ? nil : at.1)
     }
 

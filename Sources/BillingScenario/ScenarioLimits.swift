@@ -18,6 +18,11 @@ public struct ScenarioLimits: Sendable, Hashable {
         self.maxDiagnostics = maxDiagnostics
     }
 
+    /// The byte cap for messages: `64 MiB`, or `4500 bytes` when not whole MiB.
+    var described: String {
+        maxBytes >= 1 << 20 && maxBytes % (1 << 20) == 0 ? "\(maxBytes >> 20) MiB" : "\(maxBytes) bytes"
+    }
+
     /// The limits `run` and `check` use.
     public static let standard = ScenarioLimits()
 }
