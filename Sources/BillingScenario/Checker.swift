@@ -150,14 +150,18 @@ struct Checker {
     /// no price in the company's currency for its cycle.
     private mutating func checkSold(plan: PlanID, cycle: BillingCycle, in currency: Currency, _ statement: Statement) {
         guard let item = catalog.plans[plan], item.price(cycle, in: currency) == nil else { return }
-        report(statement, "plan '\(plan)' is not sold in \(currency.code) \(cycle == .annual ? "annually" : "monthly")", at: plan, after: ["plan", "to"])
+        report(
+            statement, "plan '\(plan)' is not sold in \(currency.code) \(cycle == .annual ? "annually" : "monthly")", at: plan,
+            after: ["plan", "to"])
     }
 
     /// An add-on sold per site needs `site S`; one sold per company must not have one.
     private mutating func checkAddOnScope(_ addOn: AddOnID, site: SiteID?, _ statement: Statement) {
         guard let item = catalog.addOns[addOn], (item.scope == .site) != (site != nil) else { return }
         report(
-            statement, item.scope == .site ? "add-on '\(addOn)' is sold per site: name one with 'site S'" : "add-on '\(addOn)' is sold per company: no site",
+            statement,
+            item.scope == .site
+                ? "add-on '\(addOn)' is sold per site: name one with 'site S'" : "add-on '\(addOn)' is sold per company: no site",
             at: addOn)
     }
 

@@ -82,7 +82,8 @@ import Testing
 
     @Test func aSaveReplacesAnEarlierSnapshotAndCreatesFoldersInside() async throws {
         let folder = try ScratchFolder()
-        let text = "company k \"K\" owner a@x.se plan business\nsave snapshot \"s/a.db\"\nsave snapshot \"s/a.db\"\nrestore snapshot \"s/a.db\"\n"
+        let text =
+            "company k \"K\" owner a@x.se plan business\nsave snapshot \"s/a.db\"\nsave snapshot \"s/a.db\"\nrestore snapshot \"s/a.db\"\n"
         let scenario = try ScenarioLoader.load(folder.write("main.scenario", text)).get()
         let result = await ScenarioRunner().run(scenario)
         #expect(result.failure == nil)

@@ -406,7 +406,8 @@ struct ScenarioCommandTests {
         #expect(widened.status == 65)
         #expect(widened.stderr.contains("not a scenario file"))
         #expect(!widened.stderr.contains("PATH="))
-        try "company k \"K\" owner a@b.se plan business\nsave snapshot \"../victim.txt\"\n".write(to: main, atomically: true, encoding: .utf8)
+        try "company k \"K\" owner a@b.se plan business\nsave snapshot \"../victim.txt\"\n".write(
+            to: main, atomically: true, encoding: .utf8)
         let refused = try BillingSimProcess.run(["run", main.path, "--allow-paths", folder.path])
         #expect(refused.status == 1)
         #expect(refused.stdout.contains("not a BillingSim snapshot"))
