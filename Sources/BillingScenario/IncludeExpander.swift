@@ -60,7 +60,7 @@ struct IncludeExpander {
     /// Parses `text` as if it were the root file `path`.
     mutating func expand(text: String, path: String) {
         let canonical = ScenarioSandbox.resolve(path) ?? path
-        let parsed = IncludeExpander.parse(text, file: path)
+        let parsed = IncludeExpander.parse(text, file: path, limits: limits)
         do {
             try replay(parsed, file: path, stack: [canonical], include: nil, outer: nil)
         } catch {}
@@ -211,12 +211,12 @@ struct IncludeExpander {
     /// `*.scenario` or `*.inc` are read, so a diagnostic never prints a line of anything else.
     private mutating func read(_ path: String, canonical: String) -> Parsed {
         if let cached = cache[canonical] { return cached }
-        let parsed = IncludeExpander.load(path, canonical: canonical)
+        let parsed = IncludeExpander.load(path, canonical: canonical, limits: limits)
         cache[canonical] = parsed
         return parsed
     }
 
-    private static func load(_ path: String, canonical: String) -> Parsed {
+    private static func load(_ path: String, canonical: String, limits: ScenarioLimits) -> Parsed {
         let here = SourceLocation(file: path, line: 0, column: 0)
         var status = stat()
         guard stat(canonical, &status) == 0 else { return .unreadable(Diagnostic(.missingFile, at: here, "no such file '\(path)'")) }
@@ -244,14 +244,20 @@ struct IncludeExpander {
             return .unreadable(Diagnostic(at: here, "'\(path)' is larger than 64 MiB; a scenario file is text"))
         }
         switch ScenarioLoader.decode(Array(data), file: path) {
-        case .success(let text): return parse(text, file: path)
+        case .success(let text): return parse(text, file: path, limits: limits)
         case .failure(let diagnostic): return .unreadable(diagnostic)
         }
     }
 
-    private static func parse(_ text: String, file: String) -> Parsed {
-        let lines = ScenarioLoader.lines(of: text).enumerated().map { index, line in
-            (text: line, result: Parser.parse(line: line, file: file, number: index + 1))
+    /// The file's lines that say something (blank and comment lines are dropped), parsed;
+    /// parsing stops one past the statement cap, which a file that long passes anyway, so
+    /// a 64 MiB file of short lines never holds more than that in memory.
+    private static func parse(_ text: String, file: String, limits: ScenarioLimits) -> Parsed {
+        var lines: [(text: String, result: Result<Parser.Line, Diagnostic>?)] = []
+        for (index, line) in ScenarioLoader.lines(of: text).enumerated() {
+            guard let result = Parser.parse(line: line, file: file, number: index + 1) else { continue }
+            lines.append((line, result))
+            if lines.count > limits.maxStatements { break }
         }
         return .lines(lines, bytes: text.utf8.count)
     }

@@ -96,3 +96,13 @@ struct ScratchFolder: ~Copyable {
         #expect(all.last?.message == "more than 100 errors; the rest are not shown")
     }
 }
+
+@Suite struct LongFileTests {
+    @Test func aFileOfMoreStatementsThanTheCapIsRefusedAtTheFirstOnePast() throws {
+        let text = String(repeating: "# a comment\nuser a@b.se\n", count: 30)
+        let all = try #require(
+            ScenarioLoader.load(text: text, path: "long.scenario", limits: ScenarioLimits(maxStatements: 20)).failure?.all)
+        #expect(all.map(\.message) == ["the scenario passes 20 statements after includes (each inclusion counts)"])
+        #expect(all.first?.location.line == 42)
+    }
+}
