@@ -3,6 +3,7 @@
 #
 #   Scripts/fuzz-parser.sh                 # 1,000,000 inputs
 #   RUNS=100000 Scripts/fuzz-parser.sh     # fewer
+#   MAX_LEN=4096 Scripts/fuzz-parser.sh    # longer inputs (default 1024 bytes)
 #   Scripts/fuzz-parser.sh -max_total_time=600   # extra libFuzzer flags are passed on
 #
 # Builds the library modules with coverage instrumentation into .build-fuzz (a build
@@ -40,5 +41,5 @@ printf 'company k "K" owner a@b.se plan business\n' > "$FOLDER/b.inc"
 
 echo "== fuzzing ($RUNS inputs)"
 BILLINGSIM_FUZZ_FOLDER="$(cd "$FOLDER" && pwd)" "$OUT/parser-fuzzer" \
-    -runs="$RUNS" -max_len=4096 -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
+    -runs="$RUNS" -max_len="${MAX_LEN:-1024}" -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
     -dict=Tests/Fuzz/scenario.dict -artifact_prefix="$OUT/artifacts/" "$@" "$OUT/corpus"
