@@ -21,6 +21,8 @@ struct IncludeExpander {
     let limits: ScenarioLimits
     private(set) var statements: [Statement] = []
     private(set) var diagnostics: [Diagnostic] = []
+    /// How many files were read from disk (each at most once).
+    private(set) var filesRead = 0
     private var seen: Set<Diagnostic> = []
     private var bytes = 0
     private var cache: [String: Parsed] = [:]
@@ -163,13 +165,15 @@ struct IncludeExpander {
         var size = Size(statements: 0, bytes: bytes)
         visiting.insert(canonical)
         let folder = (file as NSString).deletingLastPathComponent
-        for (_, result) in lines {
+        scan: for (_, result) in lines {
             switch result {
             case .success(.statement)?: size.statements += 1
             case .success(.include(let target, _))?:
                 let path = target.hasPrefix("/") || folder.isEmpty ? target : folder + "/" + target
                 guard let inner = confine(path: path), !visiting.contains(inner) else { continue }
                 size.add(measure(read(path, canonical: inner), file: path, canonical: inner, visiting: &visiting))
+                // Past a cap the exact size does not matter: stop reading more files.
+                if size.statements > limits.maxStatements || size.bytes > limits.maxBytes { break scan }
             default: continue
             }
         }
@@ -211,6 +215,7 @@ struct IncludeExpander {
     /// `*.scenario` or `*.inc` are read, so a diagnostic never prints a line of anything else.
     private mutating func read(_ path: String, canonical: String) -> Parsed {
         if let cached = cache[canonical] { return cached }
+        filesRead += 1
         let parsed = IncludeExpander.load(path, canonical: canonical, limits: limits)
         cache[canonical] = parsed
         return parsed

@@ -106,3 +106,19 @@ struct ScratchFolder: ~Copyable {
         #expect(all.first?.location.line == 42)
     }
 }
+
+@Suite struct IncludeMeasureTests {
+    @Test func measuringStopsReadingFilesOnceACapIsPassed() throws {
+        // hub.inc includes 40 files of 100 statements each; the cap of 250 is passed at
+        // the third, so the loader never reads the rest.
+        let folder = try ScratchFolder()
+        for index in 1...40 { folder.write("part\(index).inc", String(repeating: "user a@b.se\n", count: 100)) }
+        folder.write("hub.inc", (1...40).map { "include \"part\($0).inc\"" }.joined(separator: "\n"))
+        let main = folder.write("main.scenario", "include \"hub.inc\"\n")
+        let limits = ScenarioLimits(maxStatements: 250)
+        var expander = IncludeExpander(sandbox: ScenarioSandbox(scenarioAt: main), limits: limits)
+        expander.expand(file: main)
+        #expect(expander.diagnostics.map(\.message) == ["the scenario passes 250 statements after includes (each inclusion counts)"])
+        #expect(expander.filesRead == 5)
+    }
+}
