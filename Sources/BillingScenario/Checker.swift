@@ -9,6 +9,8 @@ struct Checker {
     private var worldStartedAt: SourceLocation?
     private var plans = Set(Catalog.standard.planIDs)
     private var addOns = Set(Catalog.standard.addOnIDs)
+    private var catalog = Catalog.standard
+    private var currencies: [String: Currency] = [:]
     private var companies: [String: SourceLocation] = [:]
     private var companyCount = 0
     private var generated: [Range<Int>] = []
@@ -46,8 +48,13 @@ struct Checker {
         case .catalogEmpty:
             plans = []
             addOns = []
-        case .plan(let plan): plans.insert(plan.id)
-        case .addOn(let addOn): addOns.insert(addOn.id)
+            catalog = Catalog(plans: [], addOns: [], overage: catalog.overage)
+        case .plan(let plan):
+            plans.insert(plan.id)
+            catalog.plans[plan.id] = plan
+        case .addOn(let addOn):
+            addOns.insert(addOn.id)
+            catalog.addOns[addOn.id] = addOn
         case .seed, .seller, .numbering, .overage, .vat: break
         case .user(let email, _):
             checkNotGenerated(email: email, statement)
@@ -60,9 +67,14 @@ struct Checker {
             } else if isGeneratedForm(company: spec.id) {
                 report(statement, "ids like \(spec.id) are kept for generated companies", at: spec.id, hint: "pick another id")
             }
+            if spec.details.name.allSatisfy(\.isWhitespace) {
+                report(statement, "company \(spec.id) needs a name", at: spec.details.name, hint: "write its name in the quotes")
+            }
             companies[spec.id] = statement.location
+            currencies[spec.id] = spec.currency
             companyCount += 1
             checkPlan(spec.plan, statement)
+            checkSold(plan: spec.plan, cycle: spec.cycle, in: spec.currency, statement)
             checkNotGenerated(email: owner, statement)
             users.insert(owner)
         case .generate(let spec):
@@ -71,8 +83,14 @@ struct Checker {
             generatedUsers = true
         case .action(let action, let user):
             check(action, by: user, statement)
-        case .usage(let company, _, _, _), .credit(let company, _):
+        case .usage(let company, _, _, _):
             checkCompany(company, statement)
+        case .credit(let company, let amount):
+            checkCompany(company, statement)
+            if amount.minorUnits <= 0 { report(statement, "a credit must be positive (\(amount))") }
+            if let given = amount.currency, !restored, let billed = currencies[company], given != billed {
+                report(statement, "company \(company) is billed in \(billed.code), not \(given.code)", at: given.code)
+            }
         case .advance(let duration):
             now = duration.after(now)
             checkHorizon(statement)
@@ -110,10 +128,41 @@ struct Checker {
             for email in action.namedUsers { checkUser(email, statement) }
         }
         switch action {
-        case .changePlan(_, let plan, _): checkPlan(plan, statement)
-        case .addAddOn(_, let addOn, _), .removeAddOn(_, let addOn, _): checkAddOn(addOn, statement)
+        case .changePlan(let company, let plan, let cycle):
+            checkPlan(plan, statement)
+            if let cycle, !restored, let currency = currencies[company] { checkSold(plan: plan, cycle: cycle, in: currency, statement) }
+        case .addAddOn(let company, let addOn, let site):
+            checkAddOn(addOn, statement)
+            checkAddOnScope(addOn, site: site, statement)
+            if !restored, let currency = currencies[company], let item = catalog.addOns[addOn], item.monthly.minorUnits[currency] == nil {
+                report(statement, "add-on '\(addOn)' is not sold in \(currency.code)", at: addOn)
+            }
+        case .removeAddOn(_, let addOn, let site):
+            checkAddOn(addOn, statement)
+            checkAddOnScope(addOn, site: site, statement)
+        case .editDetails(_, let name?, _, _, _) where name.allSatisfy(\.isWhitespace):
+            report(statement, "the company name cannot be empty", at: name)
         default: break
         }
+    }
+
+    /// What the runtime refuses when a company is created or changes plan: a plan with
+    /// no price in the company's currency for its cycle.
+    private mutating func checkSold(plan: PlanID, cycle: BillingCycle, in currency: Currency, _ statement: Statement) {
+        guard let item = catalog.plans[plan], item.price(cycle, in: currency) == nil else { return }
+        report(
+            statement, "plan '\(plan)' is not sold in \(currency.code) \(cycle == .annual ? "annually" : "monthly")", at: plan,
+            after: ["plan", "to"])
+    }
+
+    /// An add-on sold per site needs `site S`; one sold per company must not have one.
+    private mutating func checkAddOnScope(_ addOn: AddOnID, site: SiteID?, _ statement: Statement) {
+        guard let item = catalog.addOns[addOn], (item.scope == .site) != (site != nil) else { return }
+        report(
+            statement,
+            item.scope == .site
+                ? "add-on '\(addOn)' is sold per site: name one with 'site S'" : "add-on '\(addOn)' is sold per company: no site",
+            at: addOn)
     }
 
     private mutating func check(_ expectation: Expectation, _ statement: Statement) {

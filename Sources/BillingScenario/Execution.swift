@@ -7,13 +7,18 @@ internal import Foundation
 /// then the simulation, and the expectation results so far.
 struct Execution {
     let seedOverride: UInt64?
+    /// The folders snapshot paths must stay in.
+    let sandbox: ScenarioSandbox
     var seed: UInt64 = 1
     var start = Scenario.defaultStart
     var settings = WorldSettings()
     var simulation: Simulation?
     var results: [ExpectationResult] = []
 
-    init(seedOverride: UInt64?) { self.seedOverride = seedOverride }
+    init(seedOverride: UInt64?, sandbox: ScenarioSandbox) {
+        self.seedOverride = seedOverride
+        self.sandbox = sandbox
+    }
 
     /// The simulation, created from the world statements on first use.
     mutating func world() -> Simulation {
@@ -88,16 +93,18 @@ struct Execution {
         case .on(let instant, let inner):
             try await advance(to: instant, in: world(), statement)
             try await run(inner.kind, inner)
-        case .saveSnapshot(let path):
+        case .saveSnapshot(let written):
             do {
+                let path = try SnapshotTarget.forSaving(written, in: sandbox).get()
                 let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
                 try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
                 try Snapshot.save(await world().image(), to: path)
             } catch {
                 throw StatementFailure(location: statement.location, text: statement.text, message: "\(error)")
             }
-        case .restoreSnapshot(let path):
+        case .restoreSnapshot(let written):
             do {
+                let path = try SnapshotTarget.forRestoring(written, in: sandbox).get()
                 simulation = try Simulation(restoring: try Snapshot.load(from: path))
             } catch {
                 throw StatementFailure(location: statement.location, text: statement.text, message: "\(error)")

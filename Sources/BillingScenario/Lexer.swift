@@ -9,8 +9,20 @@ enum Lexer {
 
     /// The tokens of `line` (without its line break); a `#` outside a string starts a
     /// comment that runs to the end of the line.
+    ///
+    /// Control characters are refused anywhere in the line, strings and comments too
+    /// (lines are echoed in reports and diagnostics, and strings reach mail headers): C0
+    /// controls but tab, DEL, C1 controls, line and paragraph separators and the bidi
+    /// controls. A carriage return is allowed only at the end of the line (CRLF files).
     static func tokens(of line: String) throws(Failure) -> [Token] {
         let characters = Array(line)
+        var end = characters.count
+        while end > 0, characters[end - 1] == "\r" { end -= 1 }
+        for index in 0..<end where characters[index] != "\t" {
+            if let bad = characters[index].unicodeScalars.first(where: isControl) {
+                throw Failure(column: index + 1, message: "control character U+\(hex(bad.value)) is not allowed")
+            }
+        }
         var tokens: [Token] = []
         var index = 0
         while index < characters.count {
@@ -20,9 +32,6 @@ enum Lexer {
                 continue
             }
             if character == "#" { break }
-            if let bad = character.unicodeScalars.first(where: isControl) {
-                throw Failure(column: index + 1, message: "control character U+\(hex(bad.value)) is not allowed")
-            }
             if character == "\"" {
                 let (text, end) = try string(characters, from: index)
                 tokens.append(Token(kind: .string, text: text, column: index + 1))
@@ -36,9 +45,6 @@ enum Lexer {
             while index < characters.count, !isSeparator(characters[index]), characters[index] != "#" {
                 if characters[index] == "\"" {
                     throw Failure(column: index + 1, message: "a quote inside a word; put a space before the string")
-                }
-                if let bad = characters[index].unicodeScalars.first(where: isControl) {
-                    throw Failure(column: index + 1, message: "control character U+\(hex(bad.value)) is not allowed")
                 }
                 index += 1
             }
@@ -74,9 +80,6 @@ enum Lexer {
                 text.append(characters[index + 1])
                 index += 2
             default:
-                if character != "\t", let bad = character.unicodeScalars.first(where: isControl) {
-                    throw Failure(column: index + 1, message: "control character U+\(hex(bad.value)) is not allowed")
-                }
                 text.append(character)
                 index += 1
             }
@@ -89,7 +92,12 @@ enum Lexer {
     }
 
     private static func isControl(_ scalar: Unicode.Scalar) -> Bool {
-        (scalar.value < 0x20 && scalar != "\t" && scalar != "\r") || scalar.value == 0x7F
+        switch scalar.value {
+        case 0x09: false
+        case 0x00..<0x20, 0x7F...0x9F: true
+        case 0x2028, 0x2029, 0x200E, 0x200F, 0x202A...0x202E, 0x2066...0x2069: true
+        default: false
+        }
     }
 
     private static func hex(_ value: UInt32) -> String {

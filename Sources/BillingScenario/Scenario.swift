@@ -7,10 +7,14 @@ public struct Scenario: Sendable, Hashable {
     /// Every statement in order, those of included files in place.
     public var statements: [Statement]
 
-    /// A scenario.
-    public init(path: String, statements: [Statement]) {
+    /// The folders its snapshot paths must stay in, checked again when it runs.
+    public var sandbox: ScenarioSandbox
+
+    /// A scenario; by default confined to the folder of `path`.
+    public init(path: String, statements: [Statement], sandbox: ScenarioSandbox? = nil) {
         self.path = path
         self.statements = statements
+        self.sandbox = sandbox ?? ScenarioSandbox(scenarioAt: path)
     }
 
     /// The number of expectations it states.

@@ -32,85 +32,33 @@ public enum ScenarioLoader {
         return (files, missing)
     }
 
-    /// Loads and checks the scenario at `path`.
-    public static func load(_ path: String) -> Result<Scenario, Diagnostics> {
-        var diagnostics: [Diagnostic] = []
-        var statements: [Statement] = []
-        read(path, from: nil, stack: [], into: &statements, diagnostics: &diagnostics)
-        guard diagnostics.isEmpty else { return .failure(Diagnostics(all: diagnostics)) }
-        let scenario = Scenario(path: path, statements: statements)
-        let problems = Checker.check(scenario)
-        return problems.isEmpty ? .success(scenario) : .failure(Diagnostics(all: problems))
+    /// Loads and checks the scenario at `path`. Its includes and snapshot paths must stay
+    /// inside `sandbox` (by default the scenario's own folder).
+    public static func load(
+        _ path: String, sandbox: ScenarioSandbox? = nil, limits: ScenarioLimits = .standard
+    ) -> Result<Scenario, Diagnostics> {
+        let sandbox = sandbox ?? ScenarioSandbox(scenarioAt: path)
+        var expander = IncludeExpander(sandbox: sandbox, limits: limits)
+        expander.expand(file: path)
+        return checked(expander, path: path, sandbox: sandbox)
     }
 
     /// Parses and checks `text` as if it were the file `path` (includes are read from disk
-    /// relative to it).
-    public static func load(text: String, path: String) -> Result<Scenario, Diagnostics> {
-        var diagnostics: [Diagnostic] = []
-        var statements: [Statement] = []
-        parse(text, file: path, stack: [canonical(path)], into: &statements, diagnostics: &diagnostics)
-        guard diagnostics.isEmpty else { return .failure(Diagnostics(all: diagnostics)) }
-        let scenario = Scenario(path: path, statements: statements)
+    /// relative to it, inside `sandbox`, by default the folder of `path`).
+    public static func load(
+        text: String, path: String, sandbox: ScenarioSandbox? = nil, limits: ScenarioLimits = .standard
+    ) -> Result<Scenario, Diagnostics> {
+        let sandbox = sandbox ?? ScenarioSandbox(scenarioAt: path)
+        var expander = IncludeExpander(sandbox: sandbox, limits: limits)
+        expander.expand(text: text, path: path)
+        return checked(expander, path: path, sandbox: sandbox)
+    }
+
+    private static func checked(_ expander: IncludeExpander, path: String, sandbox: ScenarioSandbox) -> Result<Scenario, Diagnostics> {
+        guard expander.diagnostics.isEmpty else { return .failure(Diagnostics(all: expander.diagnostics)) }
+        let scenario = Scenario(path: path, statements: expander.statements, sandbox: sandbox)
         let problems = Checker.check(scenario)
         return problems.isEmpty ? .success(scenario) : .failure(Diagnostics(all: problems))
-    }
-
-    private static func read(
-        _ path: String, from include: SourceLocation?, stack: [String], into statements: inout [Statement],
-        diagnostics: inout [Diagnostic]
-    ) {
-        let here = include ?? SourceLocation(file: path, line: 0, column: 0)
-        var isFolder: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
-            diagnostics.append(Diagnostic(.missingFile, at: here, "no such file '\(path)'"))
-            return
-        }
-        guard !isFolder.boolValue else {
-            diagnostics.append(Diagnostic(.missingFile, at: here, "'\(path)' is a folder, not a scenario file"))
-            return
-        }
-        guard let data = FileManager.default.contents(atPath: path) else {
-            diagnostics.append(Diagnostic(.missingFile, at: here, "cannot read '\(path)'"))
-            return
-        }
-        guard data.count <= maxFileBytes else {
-            diagnostics.append(Diagnostic(at: here, "'\(path)' is larger than 64 MiB; a scenario file is text"))
-            return
-        }
-        switch decode(Array(data), file: path) {
-        case .success(let text): parse(text, file: path, stack: stack + [canonical(path)], into: &statements, diagnostics: &diagnostics)
-        case .failure(let diagnostic): diagnostics.append(diagnostic)
-        }
-    }
-
-    private static func parse(
-        _ text: String, file: String, stack: [String], into statements: inout [Statement], diagnostics: inout [Diagnostic]
-    ) {
-        for (index, line) in lines(of: text).enumerated() {
-            switch Parser.parse(line: line, file: file, number: index + 1) {
-            case nil: continue
-            case .failure(let diagnostic)?: diagnostics.append(diagnostic)
-            case .success(.statement(let statement))?: statements.append(statement)
-            case .success(.include(let target, let location))?:
-                let folder = (file as NSString).deletingLastPathComponent
-                let path = target.hasPrefix("/") || folder.isEmpty ? target : folder + "/" + target
-                var diagnostic = Diagnostic(at: location, "", sourceLine: line)
-                if stack.contains(canonical(path)) {
-                    diagnostic.message = "'\(target)' includes itself (through \(stack.count) file\(stack.count == 1 ? "" : "s"))"
-                    diagnostics.append(diagnostic)
-                } else if stack.count >= maxIncludeDepth {
-                    diagnostic.message = "includes nest deeper than \(maxIncludeDepth) files"
-                    diagnostics.append(diagnostic)
-                } else {
-                    var nested: [Diagnostic] = []
-                    read(path, from: location, stack: stack, into: &statements, diagnostics: &nested)
-                    for var problem in nested {
-                        if problem.location == location, problem.sourceLine == nil { problem.sourceLine = line }
-                        diagnostics.append(problem)
-                    }
-                }
-            }
-        }
     }
 
     /// Lines split on LF, a CR before it dropped.
@@ -144,9 +92,5 @@ public enum ScenarioLoader {
                 return .failure(Diagnostic(at: at, "the file is not UTF-8 text here", hint: "save it as UTF-8"))
             }
         }
-    }
-
-    private static func canonical(_ path: String) -> String {
-        URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path
     }
 }

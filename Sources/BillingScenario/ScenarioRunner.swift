@@ -28,7 +28,7 @@ public struct ScenarioRunner: Sendable {
     public func run(_ scenario: Scenario) async -> ScenarioResult {
         let clock = ContinuousClock()
         let started = clock.now
-        var execution = Execution(seedOverride: seed)
+        var execution = Execution(seedOverride: seed, sandbox: scenario.sandbox)
         var failure: StatementFailure?
         var notRun = 0
         for (index, statement) in scenario.statements.enumerated() {

@@ -8,10 +8,11 @@ enum CheckCommand {
             Output.print(Help.check)
             return ExitCode.success
         }
+        let allowed = try ScenarioFiles.allowedFolders(try reader.option("--allow-paths"), command: "check")
         let paths = reader.positionals()
         try reader.finish()
         guard !paths.isEmpty else { throw UsageError(message: "name at least one scenario file or folder", command: "check") }
-        switch ScenarioFiles.load(paths, running: false) {
+        switch ScenarioFiles.load(paths, running: false, allowed: allowed) {
         case .failed(let code): return code
         case .scenarios(let scenarios):
             let statements = scenarios.reduce(0) { $0 + $1.statements.count }

@@ -51,10 +51,12 @@ enum Help {
         OVERVIEW: Run scenario files and folders and report what passed.
 
         USAGE: billingsim run <path>... [--seed S] [--json] [--junit FILE] [--out DIR]
-                                        [--smtp HOST:PORT]
+                                        [--smtp HOST:PORT] [--allow-paths DIR[:DIR...]]
 
         Folders are searched for *.scenario files, run in name order. Each file runs in
         its own simulation; several run at once. See docs/scenario-language.md.
+        A scenario's include and snapshot paths stay in the folder named here (or the
+        file's own folder) unless --allow-paths widens it.
 
         OPTIONS:
           --seed S          Replace every scenario's seed with S.
@@ -63,6 +65,8 @@ enum Help {
           --out DIR         Write each scenario's PDFs, emails and report to DIR/<name>/,
                             with an index at DIR/report.html.
           --smtp HOST:PORT  Deliver every scenario's invoice emails to that SMTP server.
+          --allow-paths DIR[:DIR...]
+                            Also let include and snapshot paths reach these folders.
           -h, --help        Show this help.
 
         EXIT CODES:
@@ -111,11 +115,14 @@ enum Help {
     static let check = """
         OVERVIEW: Parse and check scenario files without running them.
 
-        USAGE: billingsim check <path>...
+        USAGE: billingsim check <path>... [--allow-paths DIR[:DIR...]]
 
-        Prints every problem as file:line:column with a hint where one helps.
+        Prints every problem as file:line:column with a hint where one helps. Include and
+        snapshot paths must stay in the folder named here (or the file's own folder).
 
         OPTIONS:
+          --allow-paths DIR[:DIR...]
+                            Also let include and snapshot paths reach these folders.
           -h, --help        Show this help.
 
         EXIT CODES:

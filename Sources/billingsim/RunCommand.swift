@@ -9,6 +9,7 @@ enum RunCommand {
         var seed: UInt64?
         var json = false
         var junitPath: String?
+        var allowedFolders: [String] = []
         var documents = DocumentOptions()
     }
 
@@ -22,6 +23,7 @@ enum RunCommand {
         }
         options.json = reader.flag("--json")
         options.junitPath = try reader.option("--junit")
+        options.allowedFolders = try ScenarioFiles.allowedFolders(try reader.option("--allow-paths"), command: "run")
         options.documents = try DocumentOptions.parse(&reader)
         options.paths = reader.positionals()
         try reader.finish()
@@ -37,7 +39,7 @@ enum RunCommand {
         let clock = ContinuousClock()
         let started = clock.now
         let scenarios: [Scenario]
-        switch ScenarioFiles.load(options.paths, running: true) {
+        switch ScenarioFiles.load(options.paths, running: true, allowed: options.allowedFolders) {
         case .scenarios(let loaded): scenarios = loaded
         case .failed(let code): return code
         }

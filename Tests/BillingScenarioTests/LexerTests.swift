@@ -213,4 +213,26 @@ struct LexerTests {
         #expect(diagnostic.location == location(2, 1))
         #expect(diagnostic.sourceLine == "expcet acme invoices 2")
     }
+
+    @Test(arguments: [
+        ("user a@b.se \"An\rna\"", 16, "000D"), ("company k \"K\u{1B}[2K\" owner", 13, "001B"),
+        ("seed 1 # done\rPASS", 14, "000D"), ("seed 1 # \u{1B}[1A", 10, "001B"), ("user a@b.se \"A\u{85}\"", 15, "0085"),
+        ("user a@b.se \"A\u{2028}B\"", 15, "2028"), ("user a@b.se \"\u{202E}cod.exe\"", 14, "202E"),
+        ("advance 3\rdays", 10, "000D"),
+    ])
+    func controlCharactersAreRefusedInStringsCommentsAndWords(line: String, column: Int, code: String) throws {
+        let failure = try #require(lexFailure(line))
+        #expect(failure.column == column)
+        #expect(failure.message == "control character U+\(code) is not allowed")
+    }
+
+    @Test func aBareCarriageReturnInAStringIsRefusedWithItsLineAndColumn() throws {
+        let diagnostic = try problem("start 2026-01-15\nuser a@b.se \"Anna\rFAIL\"\n")
+        #expect(diagnostic.location == location(2, 18))
+        #expect(diagnostic.message == "control character U+000D is not allowed")
+    }
+
+    @Test func tabsAndTrailingCarriageReturnsStayAllowed() throws {
+        #expect(try lex("user a@b.se \"A\tB\"\r\r") == [Lexed(.word, "user", 1), Lexed(.word, "a@b.se", 6), Lexed(.string, "A\tB", 13)])
+    }
 }

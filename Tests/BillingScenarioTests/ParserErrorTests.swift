@@ -199,3 +199,12 @@ struct ParserErrorTests {
         #expect(Diagnostics(all: all).isMissingFile)
     }
 }
+
+@Suite struct EmailParsingTests {
+    @Test(arguments: ["x@javascript:alert(1)", "a@localhost", "a@b..se"])
+    func anAddressThatIsNotOneIsRefusedAtItsColumn(address: String) throws {
+        let diagnostic = try problem("user \(address) \"X\"")
+        #expect(diagnostic.location.column == 6)
+        #expect(diagnostic.message == "expected an email address, found '\(address)'")
+    }
+}

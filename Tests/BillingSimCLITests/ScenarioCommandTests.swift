@@ -355,6 +355,78 @@ struct ScenarioCommandTests {
     static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures")
 
     /// The absolute path of a fixture.
+    // MARK: - Hardening (issue 12)
+
+    /// A temporary folder, removed by the caller.
+    static func scratch() throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("billingsim-cli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+
+    @Test("An include bomb is refused at once with exit 65 at the include line")
+    func includeBombIsRefused() throws {
+        let folder = try Self.scratch()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try "include \"f1.inc\"\n".write(to: folder.appendingPathComponent("main.scenario"), atomically: true, encoding: .utf8)
+        for level in 1..<20 {
+            try String(repeating: "include \"f\(level + 1).inc\"\n", count: 4)
+                .write(to: folder.appendingPathComponent("f\(level).inc"), atomically: true, encoding: .utf8)
+        }
+        try "user a@b.se\n".write(to: folder.appendingPathComponent("f20.inc"), atomically: true, encoding: .utf8)
+        let started = Date()
+        let result = try BillingSimProcess.run(["check", folder.appendingPathComponent("main.scenario").path])
+        #expect(Date().timeIntervalSince(started) < 10)
+        #expect(result.status == 65)
+        #expect(result.stderr.contains("main.scenario:1:9: error: the scenario passes 1000000 statements after includes"))
+    }
+
+    @Test("Scenario paths stay in the scenario's folder: no include of /proc, no snapshot outside, no secrets printed")
+    func scenarioPathsAreConfined() throws {
+        let folder = try Self.scratch()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let victim = folder.appendingPathComponent("victim.txt")
+        try "precious\n".write(to: victim, atomically: true, encoding: .utf8)
+        let inner = folder.appendingPathComponent("in")
+        try FileManager.default.createDirectory(at: inner, withIntermediateDirectories: true)
+        let text = "include \"/proc/self/environ\"\ncompany k \"K\" owner a@b.se plan business\nsave snapshot \"../victim.txt\"\n"
+        let main = inner.appendingPathComponent("main.scenario")
+        try text.write(to: main, atomically: true, encoding: .utf8)
+        for command in ["check", "run"] {
+            let result = try BillingSimProcess.run([command, main.path], prefix: ["BILLINGSIM_SECRET=hunter2"])
+            #expect(result.status == 65)
+            #expect(result.stderr.contains("main.scenario:1:9: error: '/proc/self/environ' is outside the scenario's folder"))
+            #expect(result.stderr.contains("main.scenario:3:15: error: the snapshot path is outside the scenario's folder"))
+            #expect(!result.stderr.contains("hunter2"))
+        }
+        #expect(try String(contentsOf: victim, encoding: .utf8) == "precious\n")
+
+        // --allow-paths widens the folder; the save still never replaces a file it did not write.
+        let widened = try BillingSimProcess.run(["run", main.path, "--allow-paths", folder.path + ":/proc"])
+        #expect(widened.status == 65)
+        #expect(widened.stderr.contains("not a scenario file"))
+        #expect(!widened.stderr.contains("PATH="))
+        try "company k \"K\" owner a@b.se plan business\nsave snapshot \"../victim.txt\"\n".write(
+            to: main, atomically: true, encoding: .utf8)
+        let refused = try BillingSimProcess.run(["run", main.path, "--allow-paths", folder.path])
+        #expect(refused.status == 1)
+        #expect(refused.stdout.contains("not a BillingSim snapshot"))
+        #expect(try String(contentsOf: victim, encoding: .utf8) == "precious\n")
+        let bad = try BillingSimProcess.run(["run", main.path, "--allow-paths", victim.path])
+        #expect(bad.status == 64)
+    }
+
+    @Test("check refuses what run refuses: an empty company name")
+    func checkRefusesAnEmptyCompanyName() throws {
+        let folder = try Self.scratch()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let main = folder.appendingPathComponent("k.scenario")
+        try "company k2 \"\" owner a@b.se plan business\n".write(to: main, atomically: true, encoding: .utf8)
+        let result = try BillingSimProcess.run(["check", main.path])
+        #expect(result.status == 65)
+        #expect(result.stderr.contains("k.scenario:1:12: error: company k2 needs a name"))
+    }
+
     static func fixture(_ name: String) -> String { fixtures.appendingPathComponent(name).path }
 
     /// Output with the fixtures folder written as `Fixtures/` and every time as `0.00 s`,

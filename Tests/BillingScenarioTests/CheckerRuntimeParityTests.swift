@@ -1,0 +1,63 @@
+import Testing
+
+@testable import BillingScenario
+
+/// `check` refuses statically what `run` would refuse when the statement runs.
+@Suite struct CheckerRuntimeParityTests {
+    static let world = "start 2026-01-01\nplan usdonly \"USD only\" monthly 10.00 USD\naddon euro \"Euro\" monthly 1.00 EUR per company\n"
+    static let company = "company k \"K\" owner a@x.se plan business currency SEK\nadd site shop to k\n"
+
+    static let companies = [
+        ("company k2 \"\" owner a@x.se plan business", 12, "company k2 needs a name"),
+        ("company k2 \"   \" owner a@x.se plan business", 12, "company k2 needs a name"),
+        ("company k2 \"K\" owner a@x.se plan usdonly currency SEK", 34, "plan 'usdonly' is not sold in SEK monthly"),
+    ]
+
+    @Test(arguments: companies)
+    func companiesRunWouldRefuseAreRefused(line: String, column: Int, message: String) throws {
+        let all = try problems(Self.world + line + "\n")
+        #expect(all.map(\.message) == [message])
+        #expect(all.first?.location.line == 4)
+        #expect(all.first?.location.column == column)
+    }
+
+    @Test(arguments: [
+        ("edit details of k name \"\"", "the company name cannot be empty"),
+        ("credit k 0", "a credit must be positive (0.00)"),
+        ("credit k 5.00 USD", "company k is billed in SEK, not USD"),
+        ("add addon redis to k", "add-on 'redis' is sold per site: name one with 'site S'"),
+        ("add addon disk20 site shop to k", "add-on 'disk20' is sold per company: no site"),
+        ("add addon euro to k", "add-on 'euro' is not sold in SEK"),
+        ("change plan of k to usdonly monthly", "plan 'usdonly' is not sold in SEK monthly"),
+    ])
+    func statementsRunWouldRefuseAreRefused(line: String, message: String) throws {
+        let all = try problems(Self.world + Self.company + line + "\n")
+        #expect(all.map(\.message) == [message])
+        #expect(all.first?.location.line == 6)
+    }
+
+    @Test(arguments: [
+        "edit details of k name \"\"", "credit k 0", "credit k 5.00 USD", "add addon redis to k", "add addon disk20 site shop to k",
+        "add addon euro to k", "change plan of k to usdonly monthly",
+    ])
+    func theRuntimeRefusesTheSameStatements(line: String) async throws {
+        await expectRuntimeFailure(Self.world + Self.company + line + "\n", atLine: 6)
+    }
+
+    @Test(arguments: companies.map(\.0))
+    func theRuntimeRefusesTheSameCompanies(line: String) async throws {
+        await expectRuntimeFailure(Self.world + line + "\n", atLine: 4)
+    }
+
+    /// Runs `text` without the checker: the statement at `line` must fail when it runs.
+    private func expectRuntimeFailure(_ text: String, atLine line: Int) async {
+        var statements: [Statement] = []
+        for (index, row) in text.split(separator: "\n").enumerated() {
+            if case .success(.statement(let statement))? = Parser.parse(line: String(row), file: "t.scenario", number: index + 1) {
+                statements.append(statement)
+            }
+        }
+        let result = await ScenarioRunner().run(Scenario(path: "t.scenario", statements: statements))
+        #expect(result.failure?.location.line == line)
+    }
+}
