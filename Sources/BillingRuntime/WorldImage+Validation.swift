@@ -1,4 +1,4 @@
-public import BillingCore
+internal import BillingCore
 
 // The invariants of one company in an image, checked before a restore (see
 // ``WorldImage/validate()``).

@@ -46,7 +46,7 @@ struct SnapshotCampaignTests {
         try Snapshot.save(fixture, to: path)
         let pristine = try Data(contentsOf: URL(fileURLWithPath: path))
         let log = ProcessInfo.processInfo.environment["BILLINGSIM_SNAPSHOT_LOG"].flatMap { name -> FileHandle? in
-            FileManager.default.createFile(atPath: name, contents: nil)
+            _ = FileManager.default.createFile(atPath: name, contents: nil)
             return FileHandle(forWritingAtPath: name)
         }
         var db = try SQLiteConnection(path: path, readOnly: false)
