@@ -75,13 +75,7 @@ struct IsolationAttempt: Sendable, CustomStringConvertible {
         case .editPaymentMethod: return check("edit payment method", .editPaymentMethod)
         case .changePlan: return check("change plan, add or remove add-ons", .changePlan)
         case .addAddOn, .removeAddOn: return check("change plan, add or remove add-ons", .manageAddOns)
-        case .invite(let email, let role):
-            // Replacing a pending invitation also needs the right to revoke it. The
-            // simulation asks for the new role's row first, so a denial may name either.
-            let full = managing([PermissionModel.member(role), pending(email)])
-            let first = managing([PermissionModel.member(role)])
-            if case .denied(let named) = full, case .denied(let alsoNamed) = first { return .denied(named + alsoNamed) }
-            return full
+        case .invite(let email, let role): return managing([PermissionModel.member(role), pending(email)])
         case .revokeInvitation(let email): return managing([pending(email)])
         case .removeMember(let email): return managing([member(email)])
         case .changeRole(let email, let role):

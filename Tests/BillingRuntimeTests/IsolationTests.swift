@@ -97,6 +97,19 @@ struct IsolationTests {
         #expect(tally.allowedDone > total / 10)
     }
 
+    @Test("Replacing a pending Billing invitation needs the company-users right, asked before the account's state")
+    func replacingAnInvitationIsDeniedFirst() async throws {
+        let sim = try await Team.world()
+        try await sim.invite("pending@acme.se", to: Team.company, as: .billing, by: Team.owner)
+        try await sim.closeAccount(of: Team.company, as: Team.owner)
+        let before = await sim.digest()
+        let denied = BillingError.denied(AccessDenied(user: Team.developer, operation: .manageCompanyUsers, company: Team.company))
+        await #expect(throws: denied) {
+            try await sim.invite("pending@acme.se", to: Team.company, as: .siteDeveloper(sites: ["shop"]), by: Team.developer)
+        }
+        #expect(await sim.digest() == before)
+    }
+
     /// One world's share of the campaign.
     static func run(seed: UInt64, attempts: Int) async throws -> Tally {
         var world = try await IsolationWorld.make(seed: seed)
