@@ -13,10 +13,12 @@ import Glibc
 struct OutputFile {
     /// The option the path came from, for messages: `--dump`.
     var option: String
+    /// What is written there, for messages: `the dump`.
+    var what: String
     /// The path as the user gave it.
     var path: String
 
-    /// Why `path` cannot be written, in words for "cannot write --dump FILE: …"; `nil` when
+    /// Why `path` cannot be written, in words for "cannot write the dump 'FILE': …"; `nil` when
     /// it can.
     func problem() -> String? {
         guard !path.isEmpty else { return "the path is empty" }
@@ -32,7 +34,7 @@ struct OutputFile {
 
     /// The message for ``problem()``, or `nil`.
     var message: String? {
-        problem().map { "error: cannot write \(option) '\(path)': \($0); nothing was run" }
+        problem().map { "error: cannot write \(what) '\(path)' (\(option)): \($0); nothing was run" }
     }
 
     /// Words for a file type that is never replaced, `nil` for a regular file.

@@ -68,8 +68,10 @@ enum SimulateCommand {
 
     /// The first of the output files that cannot be written, with the message saying why.
     static func unwritableOutput(_ options: Options) -> String? {
-        let files = [("--dump", options.dumpPath), ("--snapshot", options.snapshotPath)]
-        return files.lazy.compactMap { option, path in path.flatMap { OutputFile(option: option, path: $0).message } }.first
+        let files = [("--dump", "the dump", options.dumpPath), ("--snapshot", "the snapshot", options.snapshotPath)]
+        return files.lazy.compactMap { option, what, path in
+            path.flatMap { OutputFile(option: option, what: what, path: $0).message }
+        }.first
     }
 
     static func run(_ arguments: [String]) async throws -> Int32 {

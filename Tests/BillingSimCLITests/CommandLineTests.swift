@@ -134,7 +134,8 @@ struct CommandLineTests {
     func dumpToMissingFolder() throws {
         let result = try BillingSimProcess.run(["simulate", "--companies", "5", "--months", "1", "--dump", "/nonexistent/dir/x.txt"])
         #expect(result.status == 73)
-        #expect(result.stderr.contains("cannot write --dump '/nonexistent/dir/x.txt': its folder '/nonexistent/dir' does not exist"))
+        #expect(
+            result.stderr.contains("cannot write the dump '/nonexistent/dir/x.txt' (--dump): its folder '/nonexistent/dir' does not exist"))
         #expect(result.stderr.contains("nothing was run"))
         #expect(result.stdout.isEmpty)
     }
@@ -150,7 +151,9 @@ struct CommandLineTests {
         // Long enough that a check made only after the run would be noticed in the time.
         let result = try BillingSimProcess.run(["simulate", "--companies", "20", "--months", "1", option, path])
         #expect(result.status == 73, "stderr was: \(result.stderr)")
-        #expect(result.stderr.contains("cannot write \(option) '\(path)': \(kind.reason)"), "stderr was: \(result.stderr)")
+        #expect(
+            result.stderr.contains("cannot write the \(option.dropFirst(2)) '\(path)' (\(option)): \(kind.reason)"),
+            "stderr was: \(result.stderr)")
         #expect(result.stderr.contains("nothing was run"))
         #expect(result.stdout.isEmpty)
         #expect(try kind.describe(path) == before)
@@ -161,7 +164,8 @@ struct CommandLineTests {
     func snapshotWhereNothingCanBeCreated() throws {
         let result = try BillingSimProcess.run(["simulate", "--companies", "5", "--months", "1", "--snapshot", "/proc/world.db"])
         #expect(result.status == 73)
-        #expect(result.stderr.contains("cannot write --snapshot '/proc/world.db': no file can be created in its folder '/proc'"))
+        #expect(
+            result.stderr.contains("cannot write the snapshot '/proc/world.db' (--snapshot): no file can be created in its folder '/proc'"))
         #expect(result.stdout.isEmpty)
     }
 
