@@ -54,8 +54,15 @@ extension Simulation {
     /// Invites `email` (registered on the spot if new, once the inviter is known to be
     /// allowed to invite) with `role`.
     public func invite(_ email: String, to company: String, as role: Role, by user: String) async throws(BillingError) {
+        // The same right the invitation itself will ask: replacing a pending invitation
+        // also needs the right to revoke it. Asked before anything else (the account's
+        // state included), so a user without it is denied, and told nothing more.
+        let known = try? await directory.ref(email: email)
         try await perform(as: user, in: company) { state, actor, _, _ throws(BillingError) in
-            try state.authorize(actor, CompanyState.managing(role))
+            let replaced = known.flatMap { invitee in
+                state.invitations.last(where: { $0.invitee == invitee.id && $0.status == .pending })?.role
+            }
+            try state.authorize(actor, replaced.map { CompanyState.managing(role, $0) } ?? CompanyState.managing(role))
         }
         try await directory.register(email: email, name: "")
         let invitee = try await directory.ref(email: email)

@@ -35,6 +35,8 @@ enum Help {
           --pace-ms MS      Real-time mode: MS wall-clock milliseconds per simulated day.
           --dump FILE       Write the canonical dump of the world to FILE.
           --snapshot FILE   Save the world at the end to FILE (SQLite).
+                            Both are checked before the run: an existing regular file is
+                            replaced; a folder, link, FIFO or device is refused (73).
           --out DIR         Write invoice PDFs, emails, outbox.mbox and report.html to DIR.
           --smtp HOST:PORT  Deliver every invoice email to the SMTP server at HOST:PORT.
           --json            Print one JSON object instead of the readable summary.
@@ -42,8 +44,9 @@ enum Help {
           -h, --help        Show this help.
 
         EXIT CODES:
-          0 success, 64 bad usage, 73 the export or snapshot cannot be written,
-          75 some emails could not be delivered (the server kept failing).
+          0 success, 64 bad usage (also a world too large for this machine's memory:
+          the message says how many companies fit), 73 the dump, snapshot or export
+          cannot be written, 75 some emails could not be delivered (the server kept failing).
 
         """
 

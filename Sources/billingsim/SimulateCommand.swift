@@ -56,13 +56,33 @@ enum SimulateCommand {
         options.progress = !reader.flag("--no-progress")
         options.documents.showsProgress = options.progress
         try reader.finish()
+        if let dump = options.dumpPath, dump == options.snapshotPath {
+            throw UsageError(message: "--dump and --snapshot name the same file '\(dump)'", command: "simulate")
+        }
+        if let limit = MemoryEstimate.available(),
+            let refusal = MemoryEstimate(companies: options.companies, months: options.months).refusal(limit: limit)
+        {
+            throw UsageError(message: refusal, command: "simulate")
+        }
         return options
+    }
+
+    /// The first of the output files that cannot be written, with the message saying why.
+    static func unwritableOutput(_ options: Options) -> String? {
+        let files = [("--dump", "the dump", options.dumpPath), ("--snapshot", "the snapshot", options.snapshotPath)]
+        return files.lazy.compactMap { option, what, path in
+            path.flatMap { OutputFile(option: option, what: what, path: $0).message }
+        }.first
     }
 
     static func run(_ arguments: [String]) async throws -> Int32 {
         guard let options = try parse(arguments) else {
             Output.print(Help.simulate)
             return ExitCode.success
+        }
+        if let message = unwritableOutput(options) {
+            Output.error(message + "\n")
+            return ExitCode.cannotCreate
         }
         do {
             try options.documents.checkTarget()
@@ -88,7 +108,7 @@ enum SimulateCommand {
                 try Data(dump.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
             } catch {
                 Output.error("error: cannot write the dump to \(path): \(error.localizedDescription)\n")
-                return ExitCode.software
+                return ExitCode.cannotCreate
             }
         }
         var report = await SimulateReport(

@@ -130,11 +130,88 @@ struct CommandLineTests {
         #expect(String(decoding: first, as: UTF8.self).contains("invoice "))
     }
 
-    @Test("A dump to a folder that does not exist fails with a message, not a crash")
+    @Test("A dump to a folder that does not exist is refused before the run with 73, naming the folder")
     func dumpToMissingFolder() throws {
         let result = try BillingSimProcess.run(["simulate", "--companies", "5", "--months", "1", "--dump", "/nonexistent/dir/x.txt"])
-        #expect(result.status != 0)
-        #expect(result.status < 128)
-        #expect(result.stderr.contains("cannot write the dump"))
+        #expect(result.status == 73)
+        #expect(
+            result.stderr.contains("cannot write the dump '/nonexistent/dir/x.txt' (--dump): its folder '/nonexistent/dir' does not exist"))
+        #expect(result.stderr.contains("nothing was run"))
+        #expect(result.stdout.isEmpty)
+    }
+
+    @Test(
+        "--dump or --snapshot naming something that is not a regular file is refused with 73 before the run, and left as it was",
+        arguments: ["--dump", "--snapshot"], OutputKind.allCases)
+    func outputThatIsNotAFile(option: String, kind: OutputKind) throws {
+        let directory = try OutputKind.Folder()
+        defer { directory.remove() }
+        guard let path = try kind.make(in: directory) else { return }
+        let before = try kind.describe(path)
+        // Long enough that a check made only after the run would be noticed in the time.
+        let result = try BillingSimProcess.run(["simulate", "--companies", "20", "--months", "1", option, path])
+        #expect(result.status == 73, "stderr was: \(result.stderr)")
+        #expect(
+            result.stderr.contains("cannot write the \(option.dropFirst(2)) '\(path)' (\(option)): \(kind.reason)"),
+            "stderr was: \(result.stderr)")
+        #expect(result.stderr.contains("nothing was run"))
+        #expect(result.stdout.isEmpty)
+        #expect(try kind.describe(path) == before)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory.url.path).sorted() == kind.leaves)
+    }
+
+    @Test("A --snapshot where no file can be created (here /proc) is refused with 73 before the run")
+    func snapshotWhereNothingCanBeCreated() throws {
+        let result = try BillingSimProcess.run(["simulate", "--companies", "5", "--months", "1", "--snapshot", "/proc/world.db"])
+        #expect(result.status == 73)
+        #expect(
+            result.stderr.contains("cannot write the snapshot '/proc/world.db' (--snapshot): no file can be created in its folder '/proc'"))
+        #expect(result.stdout.isEmpty)
+    }
+
+    @Test("An existing regular file named by --dump or --snapshot is replaced, as named output files are")
+    func existingFileIsReplaced() throws {
+        let directory = try OutputKind.Folder()
+        defer { directory.remove() }
+        let dump = directory.url.appendingPathComponent("dump.txt").path
+        let snapshot = directory.url.appendingPathComponent("world.db").path
+        try Data("old\n".utf8).write(to: URL(fileURLWithPath: dump))
+        try Data("old\n".utf8).write(to: URL(fileURLWithPath: snapshot))
+        let result = try BillingSimProcess.run(["simulate", "--companies", "5", "--months", "1", "--dump", dump, "--snapshot", snapshot])
+        #expect(result.status == 0, "stderr was: \(result.stderr)")
+        #expect(String(decoding: try Data(contentsOf: URL(fileURLWithPath: dump)), as: UTF8.self).hasPrefix("world "))
+        #expect(try Data(contentsOf: URL(fileURLWithPath: snapshot)).prefix(15) == Data("SQLite format 3".utf8))
+    }
+
+    @Test("--dump and --snapshot naming the same file is bad usage")
+    func dumpAndSnapshotSameFile() throws {
+        let result = try BillingSimProcess.run(["simulate", "--dump", "/tmp/same", "--snapshot", "/tmp/same"])
+        #expect(result.status == 64)
+        #expect(result.stderr.contains("--dump and --snapshot name the same file '/tmp/same'"))
+    }
+
+    @Test("--companies that cannot fit in this machine's memory is refused at once with 64 and the estimate")
+    func companiesBeyondMemory() throws {
+        let clock = ContinuousClock()
+        let began = clock.now
+        let result = try BillingSimProcess.run(["simulate", "--companies", "50000000"])
+        #expect(result.status == 64)
+        #expect(result.stderr.contains("--companies 50000000 for 12 months needs about 445.1 GB of memory"), "stderr was: \(result.stderr)")
+        #expect(result.stderr.contains("companies fit for 12 months"))
+        #expect(result.stdout.isEmpty)
+        #expect(began.duration(to: clock.now) < .seconds(10))
+    }
+
+    @Test("The memory check says what fits, and lets through a size that fits")
+    func memoryLimitSaysWhatFits() throws {
+        let limit = ["BILLINGSIM_MEMORY_LIMIT=100000000"]
+        let refused = try BillingSimProcess.run(["simulate", "--companies", "20000", "--months", "12"], prefix: limit)
+        #expect(refused.status == 64)
+        #expect(
+            refused.stderr.contains(
+                "--companies 20000 for 12 months needs about 0.2 GB of memory (8900 bytes per company), more than the 0.1 GB "
+                    + "this machine has; at most about 3695 companies fit for 12 months"), "stderr was: \(refused.stderr)")
+        let fits = try BillingSimProcess.run(["simulate", "--companies", "3695", "--months", "12", "--no-progress"], prefix: limit)
+        #expect(fits.status == 0, "stderr was: \(fits.stderr)")
     }
 }
