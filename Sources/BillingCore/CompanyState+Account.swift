@@ -26,6 +26,9 @@ extension CompanyState {
     ) throws(BillingError) {
         try authorize(actor, .editCompanyDetails)
         if let name, name.trimmingSpaces().isEmpty { throw .invalidValue("the company name cannot be empty") }
+        if let country, !country.isAssigned {
+            throw .invalidValue("'\(country)' is not an assigned ISO 3166-1 country code")
+        }
         var next = details
         if let name { next.name = name }
         if let address { next.address = address }

@@ -94,6 +94,9 @@ public final class Simulation: Sendable {
         guard !spec.details.name.trimmingCharacters(in: .whitespaces).isEmpty else {
             throw .invalidValue("company \(spec.id) needs a name")
         }
+        guard spec.details.country.isAssigned else {
+            throw .invalidValue("'\(spec.details.country)' is not an assigned ISO 3166-1 country code")
+        }
         let ownerRef = try await directory.ref(email: owner)
         guard settings.catalog.plans[spec.plan] != nil else { throw .unknownPlan(spec.plan) }
         guard settings.catalog.plans[spec.plan]?.price(spec.cycle, in: spec.currency) != nil else {

@@ -97,6 +97,10 @@ extension LineReader {
             self = start
             throw failure("expected a two-letter country code like SE, found '\(text.prefix(40))'")
         }
+        guard country.isAssigned else {
+            self = start
+            throw failure("'\(country)' is not an assigned ISO 3166-1 country code", hint: "use a real country, like SE or US")
+        }
         return country
     }
 

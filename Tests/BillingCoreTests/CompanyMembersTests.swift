@@ -347,6 +347,15 @@ struct CompanyMembersTests {
         expectDenied(denied.actor, denied.operation, in: state, denied.body)
     }
 
+    @Test("A company cannot move to a country code that is not assigned, such as ZZ")
+    func unassignedCountryIsRefused() throws {
+        var state = staffedCompany()
+        let before = state
+        let nowhere = try #require(Country(rawValue: "ZZ"))
+        #expect(throws: BillingError.self) { try state.editDetails(country: nowhere, by: People.owner) }
+        #expect(state == before)
+    }
+
     @Test("Allowed roles pass the same gates")
     func allowedRolesPass() throws {
         var state = staffedCompany()

@@ -6,7 +6,7 @@ import Testing
 @Suite("Company creation")
 struct CompanyCreationTests {
     @Test(
-        "A company id with spaces, an empty id, an empty name, an unknown owner or a duplicate id is refused",
+        "A company id with spaces, an empty id, an empty name, an unknown owner, a duplicate id or an unassigned country is refused",
         arguments: [
             (companySpec("two words"), "owner@acme.se"),
             (companySpec(""), "owner@acme.se"),
@@ -14,6 +14,7 @@ struct CompanyCreationTests {
             (companySpec("ownerless"), "nobody@acme.se"),
             (companySpec("acme"), "owner@acme.se"),
             (companySpec("pricey", plan: "platinum"), "owner@acme.se"),
+            (companySpec("nowhere", country: "ZZ"), "owner@acme.se"),
         ])
     func badSpecsAreRefused(spec: CompanySpec, owner: String) async throws {
         let sim = Simulation(seed: 1, start: at("2026-01-15"))

@@ -92,6 +92,9 @@ struct ParserErrorTests {
         BadLine("vat SE 100.5% from 2026-01-01", 8, "expected the VAT rate as a percentage like 25% or 25.5%, found '100.5%'"),
         BadLine("vat SWE 25% from 2026-01-01", 5, "expected a two-letter country code like SE, found 'SWE'"),
         BadLine(
+            "seller \"X\" country ZZ", 20, "'ZZ' is not an assigned ISO 3166-1 country code",
+            hint: "use a real country, like SE or US"),
+        BadLine(
             "company acme \"Acme\" owner a@b.se plan pro currency NOK", 52, "expected a currency, found 'NOK'",
             hint: "one of: USD, EUR, SEK"),
         BadLine("generate 0 companies", 10, "the number of companies must be from 1 to 2000000, not 0"),

@@ -159,13 +159,13 @@ struct RunnerTests {
         #expect(result.passed, "\(result.failedExpectations)")
     }
 
-    @Test func anExplicitCountryIsKeptWhateverItsCode() async throws {
-        // ZZ is a two-letter code like any other: it must not be taken for "the seller's".
+    @Test func anExplicitCountryOutsideTheEUIsKept() async throws {
+        // JP is neither the seller's country nor in the EU: it must not be taken for "the seller's".
         let result = try await run(
             """
             start 2026-01-15
-            company acme "Acme" owner a@b.se country ZZ currency USD plan pro
-            expect acme invoice 1 country ZZ tax none
+            company acme "Acme" owner a@b.se country JP currency USD plan pro
+            expect acme invoice 1 country JP tax none
             """)
         #expect(result.failedExpectations.isEmpty, "\(result.failedExpectations)")
     }
