@@ -64,6 +64,15 @@ extension Simulation {
             }
             try state.authorize(actor, replaced.map { CompanyState.managing(role, $0) } ?? CompanyState.managing(role))
         }
+        if known == nil {
+            // A new user is registered only for an invitation that would be sent: tried
+            // first with a reference no member can have, so a refusal registers nobody.
+            guard let normalized = User.normalize(email: email) else { throw .invalidEmail(email) }
+            let provisional = UserRef(id: UserID(Int32.max), email: normalized)
+            try await perform(as: user, in: company, commit: false) { state, actor, now, settings throws(BillingError) in
+                try state.invite(provisional, as: role, by: actor, at: now, settings: settings)
+            }
+        }
         try await directory.register(email: email, name: "")
         let invitee = try await directory.ref(email: email)
         try await perform(as: user, in: company) { state, actor, now, settings throws(BillingError) in

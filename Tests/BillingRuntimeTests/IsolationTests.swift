@@ -110,6 +110,19 @@ struct IsolationTests {
         #expect(await sim.digest() == before)
     }
 
+    @Test("A refused invitation of someone new registers nobody")
+    func aRefusedInvitationRegistersNobody() async throws {
+        let sim = try await Team.world()
+        let before = await sim.digest()
+        await #expect(throws: BillingError.ownerOnlyByTransfer) {
+            try await sim.invite("newcomer@acme.se", to: Team.company, as: .owner, by: Team.owner)
+        }
+        #expect(await sim.digest() == before)
+        await #expect(throws: BillingError.unknownUser("newcomer@acme.se")) {
+            try await sim.setInvoiceEmails(true, of: "newcomer@acme.se", as: "newcomer@acme.se")
+        }
+    }
+
     /// One world's share of the campaign.
     static func run(seed: UInt64, attempts: Int) async throws -> Tally {
         var world = try await IsolationWorld.make(seed: seed)
@@ -174,11 +187,7 @@ struct IsolationTests {
         }
         if case .failed = outcome {
             if before.states != after.states { return "refused (\(verdict)) but company \(attempt.company) changed" }
-            // An invitation the inviter may send registers the invitee before the rest of
-            // its checks; that user stays registered when a later check refuses it.
-            let registersFirst: Bool
-            if case .invite = attempt.kind, verdict == .allowed { registersFirst = true } else { registersFirst = false }
-            if before.users != after.users, !(registersFirst && after.users.count == before.users.count + 1) {
+            if before.users != after.users {
                 return "refused (\(verdict)) but the users changed"
             }
         }
