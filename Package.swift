@@ -39,7 +39,7 @@ var targets: [Target] = [
     .testTarget(name: "BillingRuntimeTests", dependencies: ["BillingCore", "BillingRuntime"], exclude: ["Golden"]),
     .testTarget(name: "BillingStoreTests", dependencies: ["BillingCore", "BillingRuntime", "BillingStore"]),
     .testTarget(name: "BillingDocumentsTests", dependencies: ["BillingCore", "BillingRuntime", "BillingDocuments"], exclude: ["Support"]),
-    .testTarget(name: "BillingScenarioTests", dependencies: ["BillingCore", "BillingRuntime", "BillingScenario"], exclude: ["Fixtures"]),
+    .testTarget(name: "BillingScenarioTests", dependencies: ["BillingCore", "BillingRuntime", "BillingScenario", "BillingStore"], exclude: ["Fixtures"]),
     // End-to-end tests: they launch the built `billingsim` binary.
     .testTarget(name: "BillingSimCLITests", dependencies: ["billingsim"], exclude: ["Golden", "Fixtures"]),
 ]

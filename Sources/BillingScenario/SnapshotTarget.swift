@@ -1,12 +1,9 @@
+internal import BillingStore
 internal import Foundation
 
 /// Where a `save snapshot` or `restore snapshot` may touch the disk, checked when the
 /// statement runs (the loader checked the path too, but the disk may have changed since).
 enum SnapshotTarget {
-    /// `PRAGMA user_version` of BillingSim snapshots (docs/snapshot-schema.md), read from
-    /// offset 60 of the SQLite header.
-    static let snapshotVersion: UInt32 = 1
-
     /// The path to save to, once it is known to be inside `sandbox` and either free or a
     /// BillingSim snapshot (a regular file, not a symlink, whose SQLite header carries
     /// the snapshot version): a save never replaces a file BillingSim did not write.
@@ -15,7 +12,7 @@ enum SnapshotTarget {
         var status = stat()
         guard lstat(resolved, &status) == 0 else { return .success(resolved) }
         guard status.st_mode & S_IFMT == S_IFREG else { return .failure(.notASnapshot(path, "it is not a regular file")) }
-        guard isSnapshot(resolved) else {
+        guard Snapshot.isSnapshot(atPath: resolved) else {
             return .failure(.notASnapshot(path, "it is not a BillingSim snapshot, and a save only replaces those"))
         }
         return .success(resolved)
@@ -30,17 +27,6 @@ enum SnapshotTarget {
             return .failure(.notASnapshot(path, "it is not a regular file"))
         }
         return .success(resolved)
-    }
-
-    /// True when the file starts with an SQLite header whose user version is BillingSim's.
-    static func isSnapshot(_ path: String) -> Bool {
-        let descriptor = open(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK)
-        guard descriptor >= 0 else { return false }
-        defer { close(descriptor) }
-        var header = [UInt8](repeating: 0, count: 100)
-        guard read(descriptor, &header, 100) == 100, header.starts(with: Array("SQLite format 3\u{0}".utf8)) else { return false }
-        let version = header[60..<64].reduce(UInt32(0)) { $0 << 8 | UInt32($1) }
-        return version == snapshotVersion
     }
 
     /// Why a snapshot path is refused.

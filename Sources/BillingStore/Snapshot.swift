@@ -115,6 +115,22 @@ public enum Snapshot {
         if pages > 0, size < expected { throw .truncated(path, expectedBytes: expected, actualBytes: size) }
     }
 
+    /// True when `path` is a regular file (not a link) that starts with an SQLite header
+    /// carrying this schema's `user_version`: a BillingSim snapshot, which a save may
+    /// replace. Reads the first 100 bytes only; never blocks on a FIFO.
+    public static func isSnapshot(atPath path: String) -> Bool {
+        let descriptor = open(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)
+        guard descriptor >= 0 else { return false }
+        defer { close(descriptor) }
+        var status = stat()
+        guard fstat(descriptor, &status) == 0, status.st_mode & S_IFMT == S_IFREG else { return false }
+        var header = [UInt8](repeating: 0, count: 100)
+        let count = header.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, 100) }
+        guard count == 100, header.starts(with: Array("SQLite format 3\u{0}".utf8)) else { return false }
+        let version = header[60..<64].reduce(Int64(0)) { $0 << 8 | Int64($1) }
+        return version == SnapshotSchema.version
+    }
+
     /// Removes temporary files of earlier saves of the same file whose process is gone (a
     /// save killed before its rename). A save still running elsewhere keeps its file.
     private static func removeAbandoned(_ prefix: String, in folder: String) {

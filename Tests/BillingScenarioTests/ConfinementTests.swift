@@ -1,3 +1,4 @@
+import BillingStore
 import Foundation
 import Testing
 
@@ -87,7 +88,7 @@ import Testing
         let scenario = try ScenarioLoader.load(folder.write("main.scenario", text)).get()
         let result = await ScenarioRunner().run(scenario)
         #expect(result.failure == nil)
-        #expect(SnapshotTarget.isSnapshot(folder.path("s/a.db")))
+        #expect(Snapshot.isSnapshot(atPath: folder.path("s/a.db")))
     }
 
     @Test func aSymlinkPlantedAfterTheCheckIsRefusedWhenTheSaveRuns() async throws {
