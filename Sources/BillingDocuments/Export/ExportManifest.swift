@@ -23,6 +23,9 @@ enum ExportManifest {
     static let header = "billingsim export 1"
     /// The only line of a staging folder's marker.
     static let stagingHeader = "billingsim export staging"
+    /// The largest marker read: about 20 million entries of ~50 bytes. A larger one is not
+    /// an export's (it would be read whole), so the folder is refused instead.
+    static let maximumBytes: Int64 = 1 << 30
 
     /// What ``match(_:shownAs:removing:)`` does with the entries it finds.
     enum Mode {
@@ -62,7 +65,9 @@ enum ExportManifest {
     /// Checks (or, with `.remove`, deletes) everything in `folder` against its marker.
     /// `shownAs` is the path named in errors.
     static func match(_ folder: String, shownAs: String, mode: Mode) throws(ExportError) {
-        guard firstLine(folder) == header, let data = FileManager.default.contents(atPath: folder + "/" + fileName) else {
+        guard firstLine(folder) == header, let info = ExportTree.status(folder + "/" + fileName), Int64(info.st_size) <= maximumBytes,
+            let data = FileManager.default.contents(atPath: folder + "/" + fileName)
+        else {
             throw .notAnExportFolder(path: shownAs, reason: "its \(fileName) is not the marker of a finished export")
         }
         guard let top = ExportTree.status(folder) else { throw .cannotWrite(path: shownAs, reason: String(cString: strerror(errno))) }

@@ -56,6 +56,21 @@ struct ExportFolderTests {
         #expect(try scratch.read("p/chapters/one.txt") == "y")
     }
 
+    @Test("A marker larger than any export writes is not read: the folder is refused and kept")
+    func hugeMarkerIsRefused() throws {
+        let scratch = try Scratch()
+        try Self.export(Self.files, to: scratch.path("out"))
+        let marker = scratch.path("out/" + ExportManifest.fileName)
+        let handle = try #require(FileHandle(forWritingAtPath: marker))
+        try handle.truncate(atOffset: UInt64(ExportManifest.maximumBytes) + 1)  // sparse: no disk used
+        try handle.close()
+        // Refused for the marker's size, before it is read (a read would take a gigabyte).
+        #expect(throws: ExportError.notAnExportFolder(path: scratch.path("out"), reason: "its \(ExportManifest.fileName) is not the marker of a finished export")) {
+            try ExportFolder.check(scratch.path("out"))
+        }
+        #expect(try scratch.read("out/report.json") == "{}")
+    }
+
     @Test("An earlier export is replaced whole, and an export with files deleted from it too")
     func earlierExportIsReplaced() throws {
         let scratch = try Scratch()
