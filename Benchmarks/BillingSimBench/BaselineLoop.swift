@@ -23,10 +23,8 @@ struct BaselineLoop {
     static func generating(_ spec: PopulationSpec, seed: UInt64, start: Instant) async throws -> BaselineLoop {
         let world = Simulation(seed: seed, start: start)
         try await world.populate(spec)
-        var companies: [CompanyState] = []
-        companies.reserveCapacity(spec.companies)
-        for company in await world.clock.allCompanies { companies.append(await company.snapshot) }
-        let optedIn = await world.directory.snapshot.users.map(\.notifications.invoiceByEmail)
+        let companies = await world.states()
+        let optedIn = await world.users.users.map(\.notifications.invoiceByEmail)
         return BaselineLoop(companies: companies, optedIn: optedIn, settings: world.settings, now: await world.now)
     }
 

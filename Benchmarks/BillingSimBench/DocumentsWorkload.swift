@@ -61,8 +61,8 @@ enum DocumentsWorkload {
     /// Renders every PDF and every email once, in chunks of companies and messages on
     /// every core; returns how many of each and their total size.
     private static func render(_ world: WorldDocuments) async -> (pdfs: Int, emails: Int, bytes: Int) {
-        let companies = await world.simulation.clock.companyCount
-        let messages = await world.simulation.outbox.all
+        let companies = await world.simulation.companyCount
+        let messages = await world.simulation.emails
         let width = ProcessInfo.processInfo.activeProcessorCount
         return await withTaskGroup(of: (Int, Int, Int).self) { group in
             for part in 0..<width {

@@ -56,11 +56,10 @@ enum InteractiveWorkload {
     }
 
     private static func targets(of world: Simulation) async -> [Target] {
-        let emails = await world.directory.snapshot.users.map(\.email)
+        let emails = await world.users.users.map(\.email)
         var targets: [Target] = []
-        for company in await world.clock.allCompanies {
-            let members = await company.read { $0.members.map(\.user.rawValue) }
-            targets.append(Target(id: company.id, members: members.map { emails[Int($0)] }))
+        for company in await world.states() {
+            targets.append(Target(id: company.id, members: company.members.map { emails[Int($0.user.rawValue)] }))
         }
         return targets
     }

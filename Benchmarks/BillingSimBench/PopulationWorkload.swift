@@ -74,9 +74,9 @@ enum PopulationWorkload {
 
         init(_ world: Simulation) async {
             var hash = SHA256()
-            for digest in await world.clock.companyDigests() { hash.update(digest) }
+            for digest in await world.companyDigests() { hash.update(digest) }
             companies = hash.finalize()
-            let messages = await world.outbox.all
+            let messages = await world.emails
             outbox = Outcome.hash(messages)
             emails = messages.count
         }

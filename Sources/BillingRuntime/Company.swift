@@ -22,30 +22,55 @@ public actor Company {
     public struct Report: Sendable {
         /// Invoices created.
         public var created: Int
-        /// New seller-wide drafts made by this call: each draft is reported, and so
-        /// reserved a number, exactly once.
-        public var drafts: Int
+        /// The finalization instants of the seller-wide drafts this call made, in
+        /// creation order: each draft is reported, and so numbered, exactly once.
+        public var drafts: [Instant]
         /// The next instant with billing due.
         public var nextDue: Instant?
         /// Whether an operation moved ``nextDue``.
         public var rescheduled = false
+        /// Whether invoices are left that no month end has emailed yet.
+        public var unsent = false
     }
 
-    /// Runs all billing due up to `now`.
-    func runDue(until now: Instant) -> Report {
-        Company.runDue(&state, until: now, settings: settings)
+    /// What one visit of the clock did: its report and the emails it handed over.
+    struct Visit: Sendable {
+        var report: Report
+        var emails: [OutboxMessage]
+    }
+
+    /// The clock's visit at a step: runs all billing due up to `step` and, at a month
+    /// end (`emailsSentAt`), hands over the emails of the invoices finalized since the
+    /// last one.
+    func visit(until step: Instant, emailsSentAt sentAt: Instant?, optedIn: [Bool]) -> Visit {
+        Company.visit(&state, index: index, until: step, sentAt: sentAt, optedIn: optedIn, settings: settings)
     }
 
     // Static helpers over `inout` state: reading computed properties of an actor's
     // stored struct directly would copy the whole struct (a retain per field) first.
-    private static func runDue(_ state: inout CompanyState, until now: Instant, settings: WorldSettings) -> Report {
-        let created = state.runDue(until: now, settings: settings)
-        return Report(created: created, drafts: settings.numbering == .sellerWide ? created : 0, nextDue: state.nextDue)
+    private static func visit(
+        _ state: inout CompanyState, index: Int32, until step: Instant, sentAt: Instant?, optedIn: [Bool], settings: WorldSettings
+    ) -> Visit {
+        let created = state.runDue(until: step, settings: settings)
+        let emails = sentAt.map { state.takeEmails(company: index, sentAt: $0, optedIn: optedIn) } ?? []
+        let drafts = settings.numbering == .sellerWide ? state.draftInstants(last: created) : []
+        let report = Report(
+            created: created, drafts: drafts, nextDue: state.nextDue, unsent: state.emailedCount < state.invoices.count)
+        return Visit(report: report, emails: emails)
     }
 
-    /// Numbers the `count` oldest drafts from `first` in the seller-wide series.
-    func assignNumbers(prefix: String, from first: Int64, count: Int) {
-        state.assignNumbers(prefix: prefix, from: first, count: count)
+    /// The second visit of a seller-wide step: numbers the oldest drafts with
+    /// `sequences` and, at a month end, hands over the emails.
+    func number(prefix: String, _ sequences: [Int64], emailsSentAt sentAt: Instant?, optedIn: [Bool]) -> Visit {
+        assignNumbers(prefix: prefix, sequences)
+        let emails = sentAt.map { state.takeEmails(company: index, sentAt: $0, optedIn: optedIn) } ?? []
+        let report = Report(created: 0, drafts: [], nextDue: nil, unsent: state.emailedCount < state.invoices.count)
+        return Visit(report: report, emails: emails)
+    }
+
+    /// Numbers the oldest drafts, one each, with `sequences` of the seller-wide series.
+    func assignNumbers(prefix: String, _ sequences: [Int64]) {
+        for sequence in sequences { state.assignNumbers(prefix: prefix, from: sequence, count: 1) }
     }
 
     /// Performs an operation at `now` on a copy of the state and keeps the copy only if
@@ -65,14 +90,13 @@ public actor Company {
         let instant = max(now, copy.settledUntil)
         copy.runDue(until: instant, settings: settings)
         let result = try operation(&copy, instant, settings)
-        guard commit else { return (result, Report(created: 0, drafts: 0, nextDue: state.nextDue)) }
+        guard commit else { return (result, Report(created: 0, drafts: [], nextDue: state.nextDue)) }
         state = copy
+        let created = state.invoices.count - before
+        let drafts = settings.numbering == .sellerWide ? state.draftInstants(last: created) : []
         return (
             result,
-            Report(
-                created: state.invoices.count - before,
-                drafts: settings.numbering == .sellerWide ? state.invoices.count - before : 0, nextDue: state.nextDue,
-                rescheduled: state.nextDue != dueBefore)
+            Report(created: created, drafts: drafts, nextDue: state.nextDue, rescheduled: state.nextDue != dueBefore)
         )
     }
 
@@ -82,14 +106,15 @@ public actor Company {
     /// The whole state, for snapshots and reports.
     public var snapshot: CompanyState { state }
 
-    /// The month-end emails of the invoices finalized since the last send; see
-    /// ``BillingCore/CompanyState/takeEmails(company:sentAt:optedIn:)``.
-    func takeEmails(sentAt: Instant, optedIn: [Bool]) -> [OutboxMessage] {
-        state.takeEmails(company: index, sentAt: sentAt, optedIn: optedIn)
-    }
-
     /// SHA-256 of the company's canonical records.
     func digest() -> [UInt8] { Company.digest(&state) }
 
     private static func digest(_ state: inout CompanyState) -> [UInt8] { state.canonicalDigest() }
+}
+
+extension CompanyState {
+    /// The finalization instants of the last `count` invoices, in creation order.
+    fileprivate func draftInstants(last count: Int) -> [Instant] {
+        count == 0 ? [] : invoices.suffix(count).map(\.created)
+    }
 }

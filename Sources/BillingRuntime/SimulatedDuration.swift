@@ -23,17 +23,47 @@ public enum SimulatedDuration: Sendable, Hashable {
 }
 
 /// Paces a simulation in real time: `simulatedSecondsPerSecond` simulated seconds pass
-/// per wall-clock second (one day per 10 ms is 8,640,000).
-public struct Pace: Sendable, Hashable {
+/// per wall-clock second (one day per 10 ms is 8,640,000), measured on `realTime`.
+public struct Pace: Sendable {
     /// Simulated seconds per real second.
     public var simulatedSecondsPerSecond: Double
+    /// The real time paced against: the system's, or a test's.
+    public var realTime: any RealTime
 
-    /// A pace.
-    public init(simulatedSecondsPerSecond: Double) { self.simulatedSecondsPerSecond = simulatedSecondsPerSecond }
+    /// A pace against `realTime` (default: the system's monotonic clock).
+    public init(simulatedSecondsPerSecond: Double, realTime: any RealTime = SystemRealTime()) {
+        self.simulatedSecondsPerSecond = simulatedSecondsPerSecond
+        self.realTime = realTime
+    }
 
     /// One simulated day per `milliseconds` real milliseconds.
-    public static func dayPer(milliseconds: Double) -> Pace {
-        Pace(simulatedSecondsPerSecond: 86_400_000 / milliseconds)
+    public static func dayPer(milliseconds: Double, realTime: any RealTime = SystemRealTime()) -> Pace {
+        Pace(simulatedSecondsPerSecond: 86_400_000 / milliseconds, realTime: realTime)
+    }
+}
+
+/// Real time as paced mode sees it, injected so that a test need not wait.
+public protocol RealTime: Sendable {
+    /// Seconds since a fixed origin.
+    func seconds() async -> Double
+    /// Returns once ``seconds()`` has reached `seconds` (at once if it has).
+    func sleep(until seconds: Double) async
+}
+
+/// The system's monotonic clock.
+public struct SystemRealTime: RealTime {
+    private let origin = ContinuousClock.now
+
+    /// The system clock, from now.
+    public init() {}
+
+    public func seconds() async -> Double {
+        let elapsed = ContinuousClock.now - origin
+        return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+    }
+
+    public func sleep(until seconds: Double) async {
+        try? await Task.sleep(until: origin.advanced(by: .nanoseconds(Int64(seconds * 1e9))), clock: .continuous)
     }
 }
 

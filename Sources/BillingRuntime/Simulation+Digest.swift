@@ -45,6 +45,10 @@ extension Simulation {
         return out + emails.finished
     }
 
+    /// The SHA-256 of every company's canonical records, in index order, computed in
+    /// parallel.
+    public func companyDigests() async -> [[UInt8]] { await clock.companyDigests() }
+
     /// SHA-256 over the world's canonical records, as 64 hex digits: the header's hash,
     /// each company's hash in index order (computed in parallel), then the hash of the
     /// outbox. No text is built.

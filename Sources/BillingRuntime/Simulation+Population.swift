@@ -12,12 +12,15 @@ extension Simulation {
     /// - Complexity: O(companies + users); one actor call per company, none per user.
     public func populate(_ spec: PopulationSpec) async throws(BillingError) {
         guard spec.companies >= 0 else { throw .invalidValue("a population needs 0 or more companies, not \(spec.companies)") }
-        try await clock.exclusively { () throws(BillingError) in try await self.populateHoldingLock(spec) }
+        _ = try await clock.admit { (firstIndex, now) throws(BillingError) in
+            try await self.generate(spec, firstIndex: firstIndex, now: now)
+        }
     }
 
-    private func populateHoldingLock(_ spec: PopulationSpec) async throws(BillingError) {
+    /// The companies of `spec` from `firstIndex` on, signing up from `now`, with their
+    /// users registered.
+    private func generate(_ spec: PopulationSpec, firstIndex: Int, now: Instant) async throws(BillingError) -> [(company: Company, due: Instant?)] {
         let generator = PopulationGenerator(seed: seed, spec: spec, catalog: settings.catalog)
-        let firstIndex = await clock.companyCount
         let base = await directory.count
         let drafts = try await concurrentMap(spec.companies, width: width) { range in
             range.map { generator.draft(index: Int32(firstIndex + $0)) }
@@ -45,7 +48,6 @@ extension Simulation {
         }
         let ids = try await directory.registerAll(users)
 
-        let now = await clock.now
         let settings = self.settings
         let seed = self.seed
         // Built in the order the clock will visit them (by signup day, then index), so
@@ -72,7 +74,6 @@ extension Simulation {
         }
         var added = built
         for (company, due) in built { added[Int(company.index) - firstIndex] = (company, due) }
-        try await clock.add(added)
-        await clock.advanceHoldingLock(to: now)
+        return added
     }
 }

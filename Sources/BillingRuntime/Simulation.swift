@@ -22,11 +22,11 @@ public final class Simulation: Sendable {
     /// The rules it bills by.
     public let settings: WorldSettings
     /// Drives time.
-    public let clock: SimulationClock
+    let clock: SimulationClock
     /// All users.
-    public let directory: UserDirectory
+    let directory: UserDirectory
     /// All invoice emails.
-    public let outbox: Outbox
+    let outbox: Outbox
     /// How many tasks work at once when work fans out.
     let width: Int
 
@@ -102,20 +102,16 @@ public final class Simulation: Sendable {
         guard settings.catalog.plans[spec.plan]?.price(spec.cycle, in: spec.currency) != nil else {
             throw .notSoldIn(item: spec.plan, currency: spec.currency)
         }
-        let clock = self.clock
         let seed = self.seed
         let settings = self.settings
-        return try await clock.exclusively { () throws(BillingError) -> Company in
-            let now = await clock.now
+        let added = try await clock.admit { (firstIndex, now) throws(BillingError) in
             let state = CompanyState(
-                id: spec.id, index: Int32(await clock.companyCount), details: spec.details, currency: spec.currency,
+                id: spec.id, index: Int32(firstIndex), details: spec.details, currency: spec.currency,
                 plan: spec.plan, cycle: spec.cycle, anchorMode: spec.anchorMode, owner: ownerRef.id, start: now,
                 paymentMethod: spec.paymentMethod, numberPrefix: spec.numberPrefix, seed: seed)
-            let company = Company(state, settings: settings)
-            try await clock.add([(company, state.nextDue)])
-            await clock.advanceHoldingLock(to: now)
-            return company
+            return [(Company(state, settings: settings), state.nextDue)]
         }
+        return added[0]
     }
 
     /// The company with `id`.
@@ -123,6 +119,44 @@ public final class Simulation: Sendable {
         guard let company = await clock.company(id: id) else { throw .unknownCompany(id) }
         return company
     }
+
+    // MARK: Reading the world
+
+    /// The number of companies.
+    public var companyCount: Int { get async { await clock.companyCount } }
+
+    /// The state of the company at world index `index`.
+    public func state(at index: Int32) async -> CompanyState { await clock.company(at: index).snapshot }
+
+    /// Every company's state, in index order (read in parallel; states are shared, not
+    /// copied, until changed).
+    public func states() async -> [CompanyState] {
+        await fanOut(await clock.allCompanies, width: width) { await $0.snapshot }
+    }
+
+    /// The next number of the seller-wide series.
+    public var sellerNext: Int64 { get async { await clock.sellerNext } }
+
+    /// Every user, as a value.
+    public var users: UserRegistry { get async { await directory.snapshot } }
+
+    /// The number of users.
+    public var userCount: Int { get async { await directory.count } }
+
+    /// The user with `id`.
+    public func user(_ id: UserID) async -> User { await directory.user(id) }
+
+    /// The reference (id and email) of the user with `email`.
+    public func userRef(email: String) async throws(BillingError) -> UserRef { try await directory.ref(email: email) }
+
+    /// Every invoice email so far, in sending order.
+    public var emails: [OutboxMessage] { get async { await outbox.all } }
+
+    /// The number of invoice emails so far.
+    public var emailCount: Int { get async { await outbox.count } }
+
+    /// The invoice emails to `recipient`, in sending order.
+    public func emails(to recipient: UserID) async -> [OutboxMessage] { await outbox.messages(to: recipient) }
 
     // MARK: Operations
 
@@ -152,7 +186,7 @@ public final class Simulation: Sendable {
         let (result, report) = try await company.perform(at: now, commit: commit) { (state, instant, settings) throws(BillingError) in
             try action(&state, instant, settings)
         }
-        if report.created > 0 || report.drafts > 0 || report.rescheduled {
+        if report.created > 0 || report.rescheduled {
             await clock.noteChange(of: company, report)
         }
         return result

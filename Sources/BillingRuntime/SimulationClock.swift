@@ -1,26 +1,37 @@
 public import BillingCore
 
-/// Owns simulated time and the event calendar; drives the companies through due
-/// instants and month ends. The ``Simulation`` talks to it; it talks to the companies,
-/// the directory and the outbox.
-public actor SimulationClock {
+/// Owns simulated time; drives the companies from one month end to the next. The
+/// ``Simulation`` talks to it; it talks to the companies, the directory and the outbox.
+///
+/// A step goes to the next month end, or to an earlier target, and visits each company
+/// with billing due before it once: the visit runs all its due work up to the step (each
+/// invoice dated at its own instant) and, at a month end, hands over the month's emails.
+/// Companies do not interact between steps, so nothing waits on a barrier but the step.
+actor SimulationClock {
     /// The current simulated instant: everything due up to it is done.
-    public private(set) var now: Instant
+    private(set) var now: Instant
     /// The next month end (1st of a month, 00:00 UTC) at which emails go out.
-    public private(set) var nextMonthEnd: Instant
+    private(set) var nextMonthEnd: Instant
     /// The next number of the seller-wide series.
-    public private(set) var sellerNext: Int64 = 1
-    private var calendar = EventCalendar()
+    private(set) var sellerNext: Int64 = 1
     private var companies: [Company] = []
     private var indexByID: [String: Int32] = [:]
+    /// When each company next has billing due, in seconds; `Int64.max` for never.
+    private var dueAt: [Int64] = []
+    /// Whether each company holds invoices not yet emailed.
     private var unsent: [Bool] = []
-    private var unsentList: [Int32] = []
-    private var advancing = false
-    private var waiters: [CheckedContinuation<Void, Never>] = []
+    private var turn = Turn.free
     private let settings: WorldSettings
     private let directory: UserDirectory
     private let outbox: Outbox
     private let width: Int
+
+    /// Who holds the clock: an advance, a world-building change or an image, one at a
+    /// time; the rest wait in arrival order.
+    private enum Turn {
+        case free
+        case held(waiting: [CheckedContinuation<Void, Never>])
+    }
 
     init(start: Instant, settings: WorldSettings, directory: UserDirectory, outbox: Outbox, width: Int) {
         self.now = start
@@ -31,9 +42,9 @@ public actor SimulationClock {
         self.width = width
     }
 
-    /// A clock restored from a snapshot: its instant, counters and calendar, and the
+    /// A clock restored from a snapshot: its instant, counters and schedule, and the
     /// companies (already checked by ``WorldImage/validate()``). Companies with invoices
-    /// not yet emailed are queued for the next month end.
+    /// not yet emailed are visited at the next month end.
     init(restoring image: WorldImage, directory: UserDirectory, outbox: Outbox, width: Int) {
         self.now = image.now
         self.nextMonthEnd = image.nextMonthEnd
@@ -43,191 +54,207 @@ public actor SimulationClock {
         self.outbox = outbox
         self.width = width
         companies = image.companies.map { Company($0, settings: image.settings) }
-        let unsent = image.companies.map { $0.emailedCount < $0.invoices.count }
-        self.unsent = unsent
-        unsentList = unsent.indices.filter { unsent[$0] }.map(Int32.init)
-        var calendar = EventCalendar()
-        calendar.grow(to: image.companies.count)
-        var indexByID: [String: Int32] = [:]
-        for (index, state) in image.companies.enumerated() {
-            indexByID[state.id] = Int32(index)
-            calendar.schedule(Int32(index), at: image.scheduled[index])
-        }
-        self.calendar = calendar
-        self.indexByID = indexByID
+        unsent = image.companies.map { $0.emailedCount < $0.invoices.count }
+        dueAt = image.scheduled.map { $0?.seconds ?? Int64.max }
+        dueAt += repeatElement(Int64.max, count: max(0, companies.count - dueAt.count))
+        indexByID.reserveCapacity(companies.count)
+        for (index, state) in image.companies.enumerated() { indexByID[state.id] = Int32(index) }
     }
 
     /// The clock's own part of a snapshot: instant, counters, schedule and companies.
     func imageParts() -> (now: Instant, nextMonthEnd: Instant, sellerNext: Int64, scheduled: [Instant?], companies: [Company]) {
-        let scheduled = calendar.scheduled.map { $0 == Int64.max ? nil : Instant(seconds: $0) }
-        return (now, nextMonthEnd, sellerNext, scheduled + Array(repeating: nil, count: companies.count - scheduled.count), companies)
+        (now, nextMonthEnd, sellerNext, dueAt.map { $0 == Int64.max ? nil : Instant(seconds: $0) }, companies)
     }
 
     // MARK: Companies
 
     /// The number of companies.
-    public var companyCount: Int { companies.count }
+    var companyCount: Int { companies.count }
 
     /// The company with `id`, if any.
-    public func company(id: String) -> Company? { indexByID[id].map { companies[Int($0)] } }
+    func company(id: String) -> Company? { indexByID[id].map { companies[Int($0)] } }
 
     /// The company at `index`.
-    public func company(at index: Int32) -> Company { companies[Int(index)] }
+    func company(at index: Int32) -> Company { companies[Int(index)] }
 
     /// Every company actor, in index order.
-    public var allCompanies: [Company] { companies }
+    var allCompanies: [Company] { companies }
 
-    /// Adds companies whose indices continue the current ones, scheduled at their due.
-    func add(_ added: [(company: Company, due: Instant?)]) throws(BillingError) {
-        for (company, _) in added where indexByID[company.id] != nil { throw .duplicateCompany(company.id) }
-        calendar.grow(to: companies.count + added.count)
-        for (company, due) in added {
-            precondition(Int(company.index) == companies.count, "company indices must be dense")
-            indexByID[company.id] = company.index
-            companies.append(company)
-            unsent.append(false)
-            calendar.schedule(company.index, at: due)
+    /// Adds the companies `build` makes, in its turn: `build` gets the first free index
+    /// and the current instant, and its companies are billed up to that instant (their
+    /// first invoices) before anything else runs.
+    func admit(
+        _ build: @Sendable (_ firstIndex: Int, _ now: Instant) async throws(BillingError) -> [(company: Company, due: Instant?)]
+    ) async throws(BillingError) -> [Company] {
+        try await inTurn { () throws(BillingError) -> [Company] in
+            let added = try await build(companies.count, now)
+            for (company, _) in added where indexByID[company.id] != nil { throw .duplicateCompany(company.id) }
+            indexByID.reserveCapacity(companies.count + added.count)
+            for (company, due) in added {
+                precondition(Int(company.index) == companies.count, "company indices must be dense")
+                indexByID[company.id] = company.index
+                companies.append(company)
+                unsent.append(false)
+                dueAt.append(due?.seconds ?? Int64.max)
+            }
+            await run(to: now)
+            return added.map(\.company)
         }
     }
 
     /// Takes note of what an operation changed: reschedules, numbers seller-wide drafts
-    /// at once, and queues new invoices for the next month end.
+    /// at once, and marks new invoices for the next month end.
     func noteChange(of company: Company, _ report: Company.Report) async {
-        calendar.schedule(company.index, at: report.nextDue)
-        if report.drafts > 0 {
-            let first = sellerNext
-            sellerNext += Int64(report.drafts)
-            await company.assignNumbers(prefix: settings.seller.seriesPrefix, from: first, count: report.drafts)
+        let index = Int(company.index)
+        schedule(index, at: report.nextDue)
+        if !report.drafts.isEmpty {
+            let sequences = report.drafts.map { _ in reserveSellerNumber() }
+            await company.assignNumbers(prefix: settings.seller.seriesPrefix, sequences)
         }
-        // Queued only once numbered: a month end that visited the company while its
-        // invoice was a draft would take nothing and forget the company.
-        if report.created > 0 { markUnsent(company.index) }
+        // Marked only once numbered: a month end that visited the company while its
+        // invoice was a draft would take nothing.
+        if report.created > 0 { unsent[index] = true }
     }
 
-    private func markUnsent(_ index: Int32) {
-        if !unsent[Int(index)] {
-            unsent[Int(index)] = true
-            unsentList.append(index)
-        }
+    /// Keeps the earlier of the scheduled and the reported due: a visit with nothing due
+    /// does nothing, so an operation racing a visit can never lose a due.
+    private func schedule(_ index: Int, at due: Instant?) {
+        if let seconds = due?.seconds, seconds < dueAt[index] { dueAt[index] = seconds }
+    }
+
+    private func reserveSellerNumber() -> Int64 {
+        defer { sellerNext += 1 }
+        return sellerNext
     }
 
     // MARK: Advancing
 
     /// Advances to `target`, doing all work due on the way; returns when invoices are
-    /// finalized and emails queued. With a `pace`, waits in real time between steps.
-    /// Concurrent calls run one after another.
-    public func advance(
-        to target: Instant, pace: Pace? = nil, progress: (@Sendable (AdvanceProgress) -> Void)? = nil
-    ) async {
-        await acquire()
-        defer { release() }
-        await advanceHoldingLock(to: target, pace: pace, progress: progress)
-    }
-
-    /// Runs `body` while no advance and no other exclusive body runs: world building
-    /// (creating companies) takes indices and runs the first invoices atomically.
-    func exclusively<T: Sendable, Failure: Error>(_ body: @Sendable () async throws(Failure) -> T) async throws(Failure) -> T {
-        await acquire()
-        defer { release() }
-        return try await body()
-    }
-
-    /// The body of ``advance(to:pace:progress:)``; the caller holds the lock.
-    func advanceHoldingLock(
-        to target: Instant, pace: Pace? = nil, progress: (@Sendable (AdvanceProgress) -> Void)? = nil
-    ) async {
-        var visits = 0
-        let wallStart = ContinuousClock.now
-        let simStart = now
-        while true {
-            let step = min(calendar.peek() ?? nextMonthEnd, nextMonthEnd)
-            guard step <= target else { break }
-            if let pace {
-                let offset = Double(step.seconds - simStart.seconds) / pace.simulatedSecondsPerSecond
-                let due = wallStart.advanced(by: .nanoseconds(Int64(offset * 1e9)))
-                try? await Task.sleep(until: due, clock: .continuous)
-            }
-            now = max(now, step)
-            visits += await runCompanies(dueAt: step)
-            if step == nextMonthEnd {
-                await sendMonthEnd(at: step)
-                nextMonthEnd = step.nextMonthStart
-            }
-            progress?(AdvanceProgress(start: simStart, now: step, target: target, companyVisits: visits))
-        }
-        now = max(now, target)
+    /// finalized and emails queued. With a `pace`, steps by day and waits in real time
+    /// between steps. Concurrent calls run one after another.
+    func advance(to target: Instant, pace: Pace? = nil, progress: (@Sendable (AdvanceProgress) -> Void)? = nil) async {
+        await inTurn { await run(to: target, pace: pace, progress: progress) }
     }
 
     /// Advances by a calendar duration from ``now`` as it is when this advance starts
     /// (after any advance already running), so two calls advance by both durations.
-    public func advance(
-        by duration: SimulatedDuration, pace: Pace? = nil, progress: (@Sendable (AdvanceProgress) -> Void)? = nil
-    ) async {
-        await acquire()
-        defer { release() }
-        await advanceHoldingLock(to: duration.after(now), pace: pace, progress: progress)
+    func advance(by duration: SimulatedDuration, pace: Pace? = nil, progress: (@Sendable (AdvanceProgress) -> Void)? = nil) async {
+        await inTurn { await run(to: duration.after(now), pace: pace, progress: progress) }
     }
 
-    private func runCompanies(dueAt step: Instant) async -> Int {
-        let due = calendar.popAll(at: step)
+    /// Runs `body` in the clock's turn: no advance or other change runs meanwhile.
+    func exclusively<T: Sendable>(_ body: @Sendable () async -> T) async -> T {
+        await inTurn { await body() }
+    }
+
+    /// The steps of one advance; the caller holds the turn.
+    private func run(to target: Instant, pace: Pace? = nil, progress: (@Sendable (AdvanceProgress) -> Void)? = nil) async {
+        guard target >= now else { return }
+        let simStart = now
+        let wallStart = await pace?.realTime.seconds()
+        var visits = 0
+        var step: Instant
+        repeat {
+            step = min(nextMonthEnd, target)
+            if let pace, let wallStart {
+                step = min(step, now.adding(seconds: Instant.secondsPerDay))
+                let offset = Double(step.seconds - simStart.seconds) / pace.simulatedSecondsPerSecond
+                await pace.realTime.sleep(until: wallStart + offset)
+            }
+            let monthEnd = step == nextMonthEnd
+            visits += await visitCompanies(until: step, monthEnd: monthEnd)
+            now = step
+            if monthEnd { nextMonthEnd = step.nextMonthStart }
+            progress?(AdvanceProgress(start: simStart, now: step, target: target, companyVisits: visits))
+        } while step < target
+    }
+
+    /// One step: every company with billing due by `step` (and, at a month end, every
+    /// company with invoices not yet emailed) is visited once, in index order. In the
+    /// seller-wide scheme the step's drafts are then numbered in (finalization instant,
+    /// company index, creation order) order, which a second visit hands over, with the
+    /// month's emails. Returns the number of visits.
+    private func visitCompanies(until step: Instant, monthEnd: Bool) async -> Int {
+        var due: [Int32] = []
+        for index in dueAt.indices where dueAt[index] <= step.seconds || (monthEnd && unsent[index]) {
+            due.append(Int32(index))
+            dueAt[index] = Int64.max
+        }
         guard !due.isEmpty else { return 0 }
         let companies = self.companies
-        let reports = await fanOut(due, width: width) { index in
-            await companies[Int(index)].runDue(until: step)
+        let sellerWide = settings.numbering == .sellerWide
+        let sentAt = monthEnd && !sellerWide ? step : nil
+        let optedIn = sentAt == nil ? [] : await directory.invoiceEmailSettings()
+        let visits = await fanOut(due, width: width) { index in
+            await companies[Int(index)].visit(until: step, emailsSentAt: sentAt, optedIn: optedIn)
         }
-        var drafts: [(Int32, Int)] = []
-        for (index, report) in zip(due, reports) {
-            calendar.schedule(index, at: report.nextDue)
-            if report.created > 0 { markUnsent(index) }
-            if report.drafts > 0 { drafts.append((index, report.drafts)) }
+        var drafts: [(created: Int64, company: Int32, order: Int)] = []
+        for (index, visit) in zip(due, visits) {
+            schedule(Int(index), at: visit.report.nextDue)
+            unsent[Int(index)] = visit.report.unsent
+            for (order, created) in visit.report.drafts.enumerated() { drafts.append((created.seconds, index, order)) }
         }
-        if !drafts.isEmpty {
-            var numbered: [(index: Int32, first: Int64, count: Int)] = []
-            for (index, count) in drafts {
-                numbered.append((index, sellerNext, count))
-                sellerNext += Int64(count)
-            }
-            let prefix = settings.seller.seriesPrefix
-            _ = await fanOut(numbered, width: width) { reservation in
-                await companies[Int(reservation.index)].assignNumbers(
-                    prefix: prefix, from: reservation.first, count: reservation.count)
-            }
+        guard sellerWide else {
+            await outbox.append(visits.map(\.emails))
+            return due.count
         }
-        return due.count
+        return due.count + (await numberSellerWide(drafts, step: step, monthEnd: monthEnd))
     }
 
-    private func sendMonthEnd(at instant: Instant) async {
-        let list = unsentList.sorted()
-        unsentList = []
-        for index in list { unsent[Int(index)] = false }
+    /// Numbers the step's seller-wide drafts in (instant, company, creation) order and
+    /// visits the companies to hand the numbers over and, at a month end, take the emails.
+    private func numberSellerWide(_ drafts: [(created: Int64, company: Int32, order: Int)], step: Instant, monthEnd: Bool) async -> Int {
+        var sequences: [Int32: [Int64]] = [:]
+        for draft in drafts.sorted(by: { ($0.created, $0.company, $0.order) < ($1.created, $1.company, $1.order) }) {
+            sequences[draft.company, default: []].append(reserveSellerNumber())
+        }
+        var visited = Array(sequences.keys)
+        if monthEnd { visited += unsent.indices.filter { unsent[$0] && sequences[Int32($0)] == nil }.map(Int32.init) }
+        visited.sort()
+        guard !visited.isEmpty else { return 0 }
         let companies = self.companies
-        let optedIn = await directory.invoiceEmailSettings()
-        let messages = await fanOut(list, width: width) { index in
-            await companies[Int(index)].takeEmails(sentAt: instant, optedIn: optedIn)
+        let prefix = settings.seller.seriesPrefix
+        let sentAt = monthEnd ? step : nil
+        let optedIn = sentAt == nil ? [] : await directory.invoiceEmailSettings()
+        let handed = await fanOut(visited, width: width) { [sequences] index in
+            await companies[Int(index)].number(prefix: prefix, sequences[index] ?? [], emailsSentAt: sentAt, optedIn: optedIn)
         }
-        await outbox.append(messages)
+        for (index, visit) in zip(visited, handed) { unsent[Int(index)] = visit.report.unsent }
+        await outbox.append(handed.map(\.emails))
+        return visited.count
     }
 
-    private func acquire() async {
-        if advancing {
-            await withCheckedContinuation { waiters.append($0) }
-        }
-        advancing = true
+    private func inTurn<T, Failure: Error>(_ body: () async throws(Failure) -> T) async throws(Failure) -> T {
+        await takeTurn()
+        defer { passTurn() }
+        return try await body()
     }
 
-    private func release() {
-        if waiters.isEmpty {
-            advancing = false
-        } else {
-            waiters.removeFirst().resume()
+    private func takeTurn() async {
+        switch turn {
+        case .free:
+            turn = .held(waiting: [])
+        case .held(var waiting):
+            // Resumed by `passTurn`, which hands the turn over without freeing it.
+            await withCheckedContinuation { waiting.append($0); turn = .held(waiting: waiting) }
         }
+    }
+
+    private func passTurn() {
+        guard case .held(var waiting) = turn, !waiting.isEmpty else {
+            turn = .free
+            return
+        }
+        let next = waiting.removeFirst()
+        turn = .held(waiting: waiting)
+        next.resume()
     }
 
     // MARK: Digest
 
     /// The digests of every company's canonical dump, in index order, computed in
     /// parallel.
-    public func companyDigests() async -> [[UInt8]] {
+    func companyDigests() async -> [[UInt8]] {
         await fanOut(companies, width: width) { await $0.digest() }
     }
 }

@@ -47,25 +47,25 @@ extension Execution {
                 try await simulation.invite(email, to: c, as: role, by: user)
             } else {
                 // A trial must not register the invitee: stand in an id nobody has.
-                let invitee = (try? await simulation.directory.ref(email: email)) ?? UserRef(id: UserID(Int32.max), email: email)
+                let invitee = (try? await simulation.userRef(email: email)) ?? UserRef(id: UserID(Int32.max), email: email)
                 try await run(c) { state, actor, now, settings throws(BillingError) in
                     try state.invite(invitee, as: role, by: actor, at: now, settings: settings)
                 }
             }
         case .revokeInvitation(let c, let email):
-            let invitee = try await simulation.directory.ref(email: email)
+            let invitee = try await simulation.userRef(email: email)
             try await run(c) { state, actor, _, _ throws(BillingError) in try state.revokeInvitation(of: invitee, by: actor) }
         case .accept(let c):
-            let invitee = try await simulation.directory.ref(email: user)
+            let invitee = try await simulation.userRef(email: user)
             try await simulation.system(in: c, commit: commit) { state, now, _ throws(BillingError) in try state.accept(invitee, at: now) }
         case .removeUser(let c, let email):
-            let target = try await simulation.directory.ref(email: email)
+            let target = try await simulation.userRef(email: email)
             try await run(c) { state, actor, _, _ throws(BillingError) in try state.removeMember(target, by: actor) }
         case .changeRole(let c, let email, let role):
-            let target = try await simulation.directory.ref(email: email)
+            let target = try await simulation.userRef(email: email)
             try await run(c) { state, actor, _, _ throws(BillingError) in try state.changeRole(of: target, to: role, by: actor) }
         case .transferOwnership(let c, let email):
-            let target = try await simulation.directory.ref(email: email)
+            let target = try await simulation.userRef(email: email)
             try await run(c) { state, actor, _, _ throws(BillingError) in try state.transferOwnership(to: target, by: actor) }
         case .closeAccount(let c): try await run(c) { state, actor, _, _ throws(BillingError) in try state.closeAccount(by: actor) }
         case .turnInvoiceEmail(let on, let target):

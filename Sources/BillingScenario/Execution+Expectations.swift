@@ -42,7 +42,7 @@ extension Execution {
         case .owner(let company, let email):
             return compare("owner", email, try await owner(of: company, in: simulation))
         case .role(let email, let company, let role):
-            let id = await simulation.directory.snapshot.id(forEmail: email)
+            let id = await simulation.users.id(forEmail: email)
             let actual = try await state(company, in: simulation) { state in id.flatMap { state.role(of: $0) } }
             return compare("role", role.map { "\($0.normalized)" } ?? "none", actual.map { "\($0.normalized)" } ?? "none")
         case .can(let email, let action):
@@ -91,12 +91,12 @@ extension Execution {
     private func countEmails(_ filter: EmailFilter, in simulation: Simulation) async throws(BillingError) -> Int {
         var recipient: UserID?
         if let to = filter.to {
-            guard let id = await simulation.directory.snapshot.id(forEmail: to) else { return 0 }
+            guard let id = await simulation.users.id(forEmail: to) else { return 0 }
             recipient = id
         }
         var companyIndex: Int32?
         if let company = filter.company { companyIndex = try await simulation.company(company).index }
-        return await simulation.outbox.all.count { message in
+        return await simulation.emails.count { message in
             (recipient.map { $0 == message.recipient } ?? true) && (companyIndex.map { $0 == message.company } ?? true)
                 && (filter.invoice.map { $0 == message.number.description } ?? true)
         }

@@ -136,6 +136,6 @@ struct Execution {
             state.members.first { $0.role == .owner }?.user
         }
         guard let id else { throw .invalidValue("company \(company) has no Owner") }
-        return await simulation.directory.user(id).email
+        return await simulation.user(id).email
     }
 }

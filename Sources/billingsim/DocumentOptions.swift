@@ -58,7 +58,7 @@ struct DocumentOptions {
     func publish(_ simulation: Simulation, title: String, facts: [ReportModel.Fact]) async -> Outcome {
         var outcome = Outcome()
         let world = WorldDocuments(simulation)
-        let progress = MailProgress(total: smtp == nil ? 0 : await simulation.outbox.count, enabled: showsProgress)
+        let progress = MailProgress(total: smtp == nil ? 0 : await simulation.emailCount, enabled: showsProgress)
         let delivery = smtp.map { SMTPDelivery(endpoint: $0, progress: progress.update) }
         let export = WorldExport(title: title, facts: facts)
         if let outPath {

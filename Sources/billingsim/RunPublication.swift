@@ -49,7 +49,7 @@ actor RunPublication {
             path: scenario.path, passed: result.passed, outcome: outcome,
             reportPath: simulation == nil || export == nil ? "" : "\(name)/report.html")
         guard let simulation else { return }
-        if mail != nil { progress.expect(await simulation.outbox.count) }
+        if mail != nil { progress.expect(await simulation.emailCount) }
         let world = WorldDocuments(simulation)
         let facts = [
             ReportModel.Fact("Scenario", scenario.path), ReportModel.Fact("Result", result.passed ? "passed" : "failed"),

@@ -114,13 +114,13 @@ struct AccessControlTests {
         await sim.advance(to: at("2026-01-20"))
         let stateBefore = try await sim.state(of: Team.company)
         let digestBefore = await sim.digest()
-        let usersBefore = await sim.directory.count
+        let usersBefore = await sim.userCount
 
         let expected = BillingError.denied(AccessDenied(user: attempt.user, operation: attempt.operation, company: Team.company))
         await #expect(throws: expected) { try await attempt.attempt(sim, attempt.user) }
 
         #expect(try await sim.state(of: Team.company) == stateBefore)
-        #expect(await sim.directory.count == usersBefore)
+        #expect(await sim.userCount == usersBefore)
         #expect(await sim.digest() == digestBefore)
     }
 
@@ -181,7 +181,7 @@ struct AccessControlTests {
         let state = try await sim.state(of: Team.company)
         #expect(state.plan == "starter")
         #expect(state.invoices.count == 1)
-        #expect(await sim.outbox.count == 1)
+        #expect(await sim.emailCount == 1)
     }
 
     @Test("The roles the table allows succeed through the simulation")
@@ -214,10 +214,10 @@ struct AccessControlTests {
         }
         #expect(await sim.digest() == digestBefore)
         let billing = try await userID(Team.billing, in: sim)
-        #expect(await sim.directory.user(billing).notifications.invoiceByEmail == false)
+        #expect(await sim.user(billing).notifications.invoiceByEmail == false)
 
         await sim.advance(to: at("2026-02-01"))
-        #expect(await sim.outbox.count == 0)
+        #expect(await sim.emailCount == 0)
     }
 
     @Test("A user can turn their own invoice emails on and off")
@@ -225,8 +225,8 @@ struct AccessControlTests {
         let sim = try await Team.world()
         let billing = try await userID(Team.billing, in: sim)
         try await sim.setInvoiceEmails(true, of: Team.billing, as: Team.billing)
-        #expect(await sim.directory.user(billing).notifications.invoiceByEmail)
+        #expect(await sim.user(billing).notifications.invoiceByEmail)
         try await sim.setInvoiceEmails(false, of: Team.billing, as: Team.billing)
-        #expect(await sim.directory.user(billing).notifications.invoiceByEmail == false)
+        #expect(await sim.user(billing).notifications.invoiceByEmail == false)
     }
 }

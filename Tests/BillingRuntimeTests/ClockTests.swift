@@ -2,8 +2,9 @@ import BillingCore
 import BillingRuntime
 import Testing
 
-/// ARCHITECTURE.md "The clock": time jumps between significant instants, visits only the
-/// companies with something due, and `advance` returns a settled world.
+/// ARCHITECTURE.md "The clock": time steps from month end to month end (or to an earlier
+/// target), each step visits only the companies with something due, each once, and
+/// `advance` returns a settled world.
 @Suite("The simulation clock")
 struct ClockTests {
     /// 300 generated companies, all signed up: their signups (and so their
@@ -32,19 +33,47 @@ struct ClockTests {
         #expect(visits < 300 * 2 / 10)
     }
 
-    @Test("Progress reports move forward through due instants and end at the target")
-    func progressMovesForward() async throws {
+    @Test("An advance steps to every month end and then the target, not to every due instant")
+    func stepsAreMonthEnds() async throws {
         let sim = try await spreadWorld()
         let target = await sim.now.adding(seconds: 5 * Instant.secondsPerDay)
         let recorder = ProgressRecorder()
         await sim.advance(to: target, progress: recorder.callback)
 
         let reports = recorder.all
-        #expect(reports.count >= 3)
-        #expect(reports.count < 5 * 24)
-        #expect(zip(reports, reports.dropFirst()).allSatisfy { $0.now < $1.now && $0.companyVisits <= $1.companyVisits })
-        #expect(reports.allSatisfy { $0.target == target && $0.now <= target })
+        #expect(reports.map(\.now) == [at("2026-02-01"), target])
+        #expect(zip(reports, reports.dropFirst()).allSatisfy { $0.companyVisits <= $1.companyVisits })
+        #expect(reports.allSatisfy { $0.target == target })
         #expect(await sim.now == target)
+    }
+
+    @Test("A year visits each company at most once per step: one visit per company per month")
+    func oneVisitPerCompanyPerMonth() async throws {
+        let sim = try await spreadWorld()
+        let recorder = ProgressRecorder()
+        await sim.advance(by: .months(12), progress: recorder.callback)
+
+        let reports = recorder.all
+        #expect(reports.count == 13, "twelve month ends and the target")
+        let perStep = zip([0] + reports.map(\.companyVisits), reports.map(\.companyVisits)).map { $1 - $0 }
+        #expect(perStep.allSatisfy { $0 <= 300 }, "\(perStep)")
+        // Every company has a plan period or a usage window ending every month.
+        #expect(perStep.dropLast().allSatisfy { $0 == 300 }, "\(perStep)")
+    }
+
+    @Test("Paced mode steps by day and waits on the injected real time, never on the wall clock")
+    func pacedStepsWaitOnInjectedTime() async throws {
+        let sim = try await Team.world()
+        let realTime = ScriptedRealTime()
+        await sim.advance(by: .days(20), pace: .dayPer(milliseconds: 250, realTime: realTime))
+
+        let waits = await realTime.waits
+        #expect(waits.count == 20)
+        for (day, wait) in waits.enumerated() { #expect(abs(wait - 0.25 * Double(day + 1)) < 1e-9) }
+        #expect(await sim.now == at("2026-02-04"))
+        let unpaced = try await Team.world()
+        await unpaced.advance(by: .days(20))
+        #expect(await sim.digest() == (await unpaced.digest()))
     }
 
     @Test("A month end is a step even when no company is due then")
@@ -53,9 +82,11 @@ struct ClockTests {
         let recorder = ProgressRecorder()
         await sim.advance(to: at("2026-02-10"), progress: recorder.callback)
 
-        #expect(recorder.all.map(\.now) == [at("2026-02-01")])
-        #expect(recorder.all.first?.companyVisits == 0)
-        #expect(await sim.outbox.count == 1)
+        #expect(recorder.all.map(\.now) == [at("2026-02-01"), at("2026-02-10")])
+        // Nothing is due on February 1st: each company is visited only for the emails of
+        // its first invoice, and nobody on the 10th.
+        #expect(recorder.all.map(\.companyVisits) == [await sim.companyCount, await sim.companyCount])
+        #expect(await sim.emailCount == 1)
     }
 
     @Test("When an advance returns, every invoice due up to its target has been issued")
@@ -90,5 +121,20 @@ struct ClockTests {
         await sim.advance(to: at("2027-01-20"))
         let later = try await sim.state(of: Team.company).invoices.filter { $0.kind == .plan }
         #expect(later.map(\.created) == [at("2026-01-15"), at("2026-01-20"), at("2027-01-20")])
+    }
+}
+
+/// Real time that a test scripts: every wait is recorded and returns at once, as if the
+/// time had come.
+actor ScriptedRealTime: RealTime {
+    private var current = 0.0
+    /// The instants waited for, in order.
+    private(set) var waits: [Double] = []
+
+    func seconds() -> Double { current }
+
+    func sleep(until seconds: Double) {
+        waits.append(seconds)
+        current = max(current, seconds)
     }
 }

@@ -72,7 +72,7 @@ struct ConcurrencyTests {
         var owners: [(String, String)] = []
         for state in await allStates(of: sim) {
             let owner = try #require(state.members.first { $0.role == .owner })
-            owners.append((state.id, await sim.directory.user(owner.user).email))
+            owners.append((state.id, await sim.user(owner.user).email))
         }
         let work = owners
 
@@ -97,7 +97,7 @@ struct ConcurrencyTests {
     /// it was issued, under its own number.
     private func expectEveryEmailOnce(_ sim: Simulation) async {
         let states = await allStates(of: sim)
-        let messages = await sim.outbox.all
+        let messages = await sim.emails
         #expect(!messages.isEmpty)
         #expect(duplicateDeliveries(messages).isEmpty)
         let expected = Set(await expectedDeliveries(of: sim).map { "u\($0.recipient.rawValue) c\($0.company) i\($0.invoice)" })
@@ -145,7 +145,7 @@ struct ConcurrencyTests {
             }
         }
         #expect(await sim.now == at("2026-04-01"))
-        #expect(await sim.outbox.all == (await reference.outbox.all))
+        #expect(await sim.emails == (await reference.emails))
         #expect(await sim.digest() == (await reference.digest()))
     }
 

@@ -36,14 +36,12 @@ func monthEnd(atOrAfter instant: Instant) -> Instant {
 
 /// The id of the registered user with `email`.
 func userID(_ email: String, in sim: Simulation) async throws -> UserID {
-    try await sim.directory.ref(email: email).id
+    try await sim.userRef(email: email).id
 }
 
 /// Every company's state, in index order.
 func allStates(of sim: Simulation) async -> [CompanyState] {
-    var states: [CompanyState] = []
-    for company in await sim.clock.allCompanies { states.append(await company.snapshot) }
-    return states
+    await sim.states()
 }
 
 /// One delivery of an invoice email, as the tests compare them: order-independent and
@@ -81,7 +79,7 @@ struct Delivery: Hashable, Comparable, CustomStringConvertible {
 /// to each of its company's opted-in Owner, Administrator and Billing members once, at
 /// the first month end at or after its creation. Sorted.
 func expectedDeliveries(of sim: Simulation) async -> [Delivery] {
-    let registry = await sim.directory.snapshot
+    let registry = await sim.users
     let lastSend = monthEnd(atOrBefore: await sim.now)
     var expected: [Delivery] = []
     for state in await allStates(of: sim) {
@@ -103,7 +101,7 @@ func expectedDeliveries(of sim: Simulation) async -> [Delivery] {
 
 /// The outbox as sorted deliveries.
 func deliveries(of sim: Simulation) async -> [Delivery] {
-    await sim.outbox.all.map(Delivery.init).sorted()
+    await sim.emails.map(Delivery.init).sorted()
 }
 
 /// The (recipient, company, invoice) keys that occur more than once.

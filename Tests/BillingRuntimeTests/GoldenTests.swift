@@ -47,7 +47,7 @@ struct GoldenTests {
     func emails() async throws {
         let sim = try await world()
         var text = ""
-        for message in await sim.outbox.all {
+        for message in await sim.emails {
             let email = await sim.render(message)
             text += "To: \(email.to)\nSubject: \(email.subject)\n\n\(email.body)\n----\n"
         }

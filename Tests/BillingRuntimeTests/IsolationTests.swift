@@ -62,8 +62,8 @@ struct IsolationTests {
             var states: [String: CompanyState] = [:]
             for state in await allStates(of: sim) { states[state.id] = state }
             self.states = states
-            users = await sim.directory.snapshot
-            emails = await sim.outbox.count
+            users = await sim.users
+            emails = await sim.emailCount
         }
     }
 

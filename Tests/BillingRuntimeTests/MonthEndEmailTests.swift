@@ -12,10 +12,10 @@ struct MonthEndEmailTests {
     func sentOnlyAtMonthEnd() async throws {
         let sim = try await Team.world(optedIn: [Team.owner])
         await sim.advance(to: at("2026-01-31", hours: 24).adding(seconds: -1))
-        #expect(await sim.outbox.count == 0)
+        #expect(await sim.emailCount == 0)
 
         await sim.advance(to: at("2026-02-01"))
-        let messages = await sim.outbox.all
+        let messages = await sim.emails
         #expect(messages.count == 1)
         let message = try #require(messages.first)
         #expect(message.sentAt == at("2026-02-01"))
@@ -30,7 +30,7 @@ struct MonthEndEmailTests {
 
         let state = try await sim.state(of: Team.company)
         let februaryInvoice = try #require(state.invoices.firstIndex { $0.created == at("2026-02-01") })
-        let sent = await sim.outbox.all.filter { $0.invoice == Int32(februaryInvoice) }
+        let sent = await sim.emails.filter { $0.invoice == Int32(februaryInvoice) }
         #expect(sent.count == 1)
         #expect(sent.first?.sentAt == at("2026-02-01"))
         #expect(sent.first?.number.description == "ACME-000002")
@@ -43,16 +43,16 @@ struct MonthEndEmailTests {
         try await sim.setInvoiceEmails(true, of: "anna@yearly.se", as: "anna@yearly.se")
         try await sim.createCompany(companySpec("yearly", cycle: .annual), owner: "anna@yearly.se")
         await sim.advance(to: at("2026-02-20"))
-        #expect(await sim.outbox.count == 1)
+        #expect(await sim.emailCount == 1)
 
         try await sim.changePlan(of: "yearly", to: "enterprise", as: "anna@yearly.se")
         let state = try await sim.state(of: "yearly")
         let proration = try #require(state.invoices.lastIndex { $0.kind == .proration })
         await sim.advance(to: at("2026-02-28", hours: 23))
-        #expect(await sim.outbox.count == 1)
+        #expect(await sim.emailCount == 1)
 
         await sim.advance(to: at("2026-03-01"))
-        let sent = await sim.outbox.all.filter { $0.invoice == Int32(proration) }
+        let sent = await sim.emails.filter { $0.invoice == Int32(proration) }
         #expect(sent.count == 1)
         #expect(sent.first?.sentAt == at("2026-03-01"))
     }
@@ -71,9 +71,9 @@ struct MonthEndEmailTests {
         await sim.advance(to: at("2026-05-01"))
 
         let proration = try #require(try await sim.state(of: "yearly").invoices.lastIndex { $0.kind == .proration })
-        let sentProration = await sim.outbox.all.filter { $0.company == 0 && $0.invoice == Int32(proration) }
+        let sentProration = await sim.emails.filter { $0.company == 0 && $0.invoice == Int32(proration) }
         #expect(sentProration.map(\.sentAt) == [at("2026-04-01")])
-        let sentFirst = await sim.outbox.all.filter { $0.company == 1 && $0.invoice == 0 }
+        let sentFirst = await sim.emails.filter { $0.company == 1 && $0.invoice == 0 }
         #expect(sentFirst.map(\.sentAt) == [at("2026-04-01")])
     }
 
@@ -85,7 +85,7 @@ struct MonthEndEmailTests {
         await sim.advance(to: at("2026-06-01"))
 
         #expect(try await sim.state(of: Team.company).invoices.count == 1)
-        #expect(await sim.outbox.all.map(\.number.description) == ["ACME-000001"])
+        #expect(await sim.emails.map(\.number.description) == ["ACME-000001"])
     }
 
     // MARK: To whom
@@ -97,11 +97,11 @@ struct MonthEndEmailTests {
 
         var expected: Set<UserID> = []
         for email in [Team.owner, Team.admin, Team.billing] { expected.insert(try await userID(email, in: sim)) }
-        let messages = await sim.outbox.all
+        let messages = await sim.emails
         #expect(Set(messages.map(\.recipient)) == expected)
         #expect(messages.count == 3)
         for email in [Team.developer, Team.siteAdmin, Team.siteDeveloper] {
-            #expect(await sim.outbox.messages(to: try await userID(email, in: sim)).isEmpty, "\(email) got an invoice email")
+            #expect(await sim.emails(to: try await userID(email, in: sim)).isEmpty, "\(email) got an invoice email")
         }
     }
 
@@ -111,7 +111,7 @@ struct MonthEndEmailTests {
         await sim.advance(to: at("2026-04-01"))
 
         let admin = try await userID(Team.admin, in: sim)
-        let messages = await sim.outbox.all
+        let messages = await sim.emails
         #expect(messages.count == 3)
         #expect(messages.allSatisfy { $0.recipient == admin })
     }
@@ -122,8 +122,8 @@ struct MonthEndEmailTests {
         await sim.advance(by: .months(3))
 
         #expect(try await sim.state(of: Team.company).invoices.count == 4)
-        #expect(await sim.outbox.count == 0)
-        #expect(await sim.directory.snapshot.users.allSatisfy { !$0.notifications.invoiceByEmail })
+        #expect(await sim.emailCount == 0)
+        #expect(await sim.users.users.allSatisfy { !$0.notifications.invoiceByEmail })
     }
 
     // MARK: Decided at the instant of sending
@@ -135,8 +135,8 @@ struct MonthEndEmailTests {
         try await sim.removeMember(Team.billing, from: Team.company, by: Team.owner)
         await sim.advance(to: at("2026-02-01"))
 
-        #expect(await sim.outbox.messages(to: try await userID(Team.billing, in: sim)).isEmpty)
-        #expect(await sim.outbox.messages(to: try await userID(Team.owner, in: sim)).count == 1)
+        #expect(await sim.emails(to: try await userID(Team.billing, in: sim)).isEmpty)
+        #expect(await sim.emails(to: try await userID(Team.owner, in: sim)).count == 1)
     }
 
     @Test("A Billing user moved to Developer before the month end gets nothing for that month's invoices")
@@ -146,8 +146,8 @@ struct MonthEndEmailTests {
         try await sim.changeRole(of: Team.billing, in: Team.company, to: .developer, by: Team.owner)
         await sim.advance(to: at("2026-03-01"))
 
-        #expect(await sim.outbox.messages(to: try await userID(Team.billing, in: sim)).isEmpty)
-        #expect(await sim.outbox.messages(to: try await userID(Team.owner, in: sim)).count == 2)
+        #expect(await sim.emails(to: try await userID(Team.billing, in: sim)).isEmpty)
+        #expect(await sim.emails(to: try await userID(Team.owner, in: sim)).count == 2)
     }
 
     @Test("A Billing user removed after a month end keeps what was sent and gets nothing more")
@@ -157,7 +157,7 @@ struct MonthEndEmailTests {
         try await sim.removeMember(Team.billing, from: Team.company, by: Team.owner)
         await sim.advance(to: at("2026-05-01"))
 
-        let received = await sim.outbox.messages(to: try await userID(Team.billing, in: sim))
+        let received = await sim.emails(to: try await userID(Team.billing, in: sim))
         #expect(received.map(\.number.description) == ["ACME-000001"])
         #expect(received.map(\.sentAt) == [at("2026-02-01")])
     }
@@ -169,7 +169,7 @@ struct MonthEndEmailTests {
         try await sim.setInvoiceEmails(true, of: Team.billing, as: Team.billing)
         await sim.advance(to: at("2026-02-01"))
 
-        let received = await sim.outbox.messages(to: try await userID(Team.billing, in: sim))
+        let received = await sim.emails(to: try await userID(Team.billing, in: sim))
         #expect(received.map(\.number.description) == ["ACME-000001"])
     }
 
@@ -180,8 +180,8 @@ struct MonthEndEmailTests {
         try await sim.setInvoiceEmails(false, of: Team.billing, as: Team.billing)
         await sim.advance(to: at("2026-02-01"))
 
-        #expect(await sim.outbox.messages(to: try await userID(Team.billing, in: sim)).isEmpty)
-        #expect(await sim.outbox.count == 1)
+        #expect(await sim.emails(to: try await userID(Team.billing, in: sim)).isEmpty)
+        #expect(await sim.emailCount == 1)
     }
 
     @Test("A user who joins as Billing before the month end receives invoices issued before they joined")
@@ -194,7 +194,7 @@ struct MonthEndEmailTests {
         try await sim.accept(invitationTo: Team.company, as: "late@partner.se")
         await sim.advance(to: at("2026-02-01"))
 
-        let received = await sim.outbox.messages(to: try await userID("late@partner.se", in: sim))
+        let received = await sim.emails(to: try await userID("late@partner.se", in: sim))
         #expect(received.map(\.number.description) == ["ACME-000001"])
     }
 
@@ -214,7 +214,7 @@ struct MonthEndEmailTests {
         }
         await sim.advance(to: at("2026-05-01"))
 
-        let received = await sim.outbox.messages(to: try await userID(partner, in: sim))
+        let received = await sim.emails(to: try await userID(partner, in: sim))
         #expect(received.count == 6)
         #expect(Set(received.map(\.company)) == [0, 1, 2])
         #expect(
@@ -230,7 +230,7 @@ struct MonthEndEmailTests {
         try await sim.populate(PopulationSpec(companies: 150, optInPercent: 50, partnerPercent: 30))
         await sim.advance(by: .months(14))
 
-        let actual = await sim.outbox.all
+        let actual = await sim.emails
         #expect(actual.count > 150)
         #expect(duplicateDeliveries(actual).isEmpty)
         #expect(await deliveries(of: sim) == (await expectedDeliveries(of: sim)))
@@ -248,9 +248,9 @@ struct MonthEndEmailTests {
         for _ in 0..<365 { await daily.advance(by: .days(1)) }
 
         #expect(await daily.now == (await once.now))
-        let messages = await once.outbox.all
+        let messages = await once.emails
         #expect(messages.count > 80)
-        #expect(messages == (await daily.outbox.all))
+        #expect(messages == (await daily.emails))
         #expect(duplicateDeliveries(messages).isEmpty)
     }
 
@@ -262,7 +262,7 @@ struct MonthEndEmailTests {
         let sim = try await Team.world(settings: WorldSettings(seller: seller), optedIn: [Team.billing])
         await sim.advance(to: at("2026-02-01"))
 
-        let message = try #require(await sim.outbox.all.first)
+        let message = try #require(await sim.emails.first)
         let email = await sim.render(message)
         #expect(email.to == Team.billing)
         #expect(email.subject.contains("ACME-000001"))
@@ -282,7 +282,7 @@ struct MonthEndEmailTests {
         try await sim.createCompany(companySpec("acme", cycle: cycle), owner: "anna@acme.se")
         await sim.advance(to: at("2026-02-01"))
 
-        let message = try #require(await sim.outbox.all.first)
+        let message = try #require(await sim.emails.first)
         let body = await sim.render(message).body
         #expect(body.contains("ACME-000001"))
         #expect(body.contains(amountDue))
@@ -298,7 +298,7 @@ struct MonthEndEmailTests {
         try await sim.editDetails(of: Team.company, name: "Renamed Holding AB", as: Team.billing)
         await sim.advance(to: at("2026-02-01"))
 
-        let message = try #require(await sim.outbox.all.first)
+        let message = try #require(await sim.emails.first)
         let body = await sim.render(message).body
         #expect(body.contains("Acme AB"))
         #expect(!body.contains("Renamed Holding AB"))

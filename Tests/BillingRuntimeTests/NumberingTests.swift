@@ -14,7 +14,7 @@ struct NumberingTests {
         await sim.advance(to: at("2026-02-03"))
         for state in await allStates(of: sim) where state.index % 7 == 0 {
             let owner = try #require(state.members.first { $0.role == .owner })
-            let email = await sim.directory.user(owner.user).email
+            let email = await sim.user(owner.user).email
             try await sim.changePlan(of: state.id, to: "enterprise", as: email)
         }
         await sim.advance(to: at("2026-08-15"))
@@ -62,7 +62,7 @@ struct NumberingTests {
         #expect(numbers.allSatisfy { $0?.prefix == "INV" })
         let sequences = numbers.compactMap { $0?.sequence }.sorted()
         #expect(sequences == Array(1...Int64(all.count)))
-        #expect(await sim.clock.sellerNext == Int64(all.count) + 1)
+        #expect(await sim.sellerNext == Int64(all.count) + 1)
     }
 
     @Test("The seller-wide series follows time, then company, then the company's own order")

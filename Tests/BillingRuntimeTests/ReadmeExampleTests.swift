@@ -28,7 +28,7 @@ struct ReadmeExampleTests {
         #expect(first.subtotalMoney == Money(minorUnits: 1_150_000, .sek))
         #expect(first.taxMoney == Money(minorUnits: 287_500, .sek))
         // The renewal of 2027-01-15 goes out at the next month end, 2027-02-01.
-        #expect(await sim.outbox.count == 1)
+        #expect(await sim.emailCount == 1)
         #expect(invoices[1].created == Instant(try #require(CivilDate(year: 2027, month: 1, day: 15))))
     }
 }

@@ -22,9 +22,9 @@ struct SummaryTests {
             }
         }
         #expect(summary.companies == 120)
-        #expect(summary.users == (await sim.directory.count))
+        #expect(summary.users == (await sim.userCount))
         #expect(summary.invoices == states.reduce(0) { $0 + $1.invoices.count })
-        #expect(summary.emails == (await sim.outbox.count))
+        #expect(summary.emails == (await sim.emailCount))
         #expect(summary.emails > 0)
         #expect(summary.revenue == revenue)
         #expect(summary.amountDue == due)

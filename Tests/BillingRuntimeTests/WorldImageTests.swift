@@ -30,7 +30,7 @@ struct WorldImageTests {
         #expect(await restored.digest() == (await first.digest()))
         await restored.advance(to: end)
         #expect(await restored.digest() == (await straight.digest()))
-        #expect(await restored.outbox.count == (await straight.outbox.count))
+        #expect(await restored.emailCount == (await straight.emailCount))
     }
 
     @Test("An image whose parts disagree is refused with a message, never trapped on")

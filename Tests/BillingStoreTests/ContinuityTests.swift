@@ -81,7 +81,7 @@ struct ContinuityTests {
         #expect(await restored.digest() == (await first.digest()))
         await restored.advance(to: Self.populationEnd)
         #expect(await restored.digest() == (await straight.digest()))
-        #expect(await restored.outbox.all == (await straight.outbox.all))
+        #expect(await restored.emails == (await straight.emails))
     }
 
     @Test("A world saved and loaded at every cut in turn still ends with the digest of never stopping", arguments: numberings)
@@ -110,15 +110,15 @@ struct ContinuityTests {
 
         let first = try await Self.population(numbering)
         await first.advance(to: monthEnd.adding(seconds: -1))
-        let before = await first.outbox.count
+        let before = await first.emailCount
         try Snapshot.save(await first.image(), to: folder.path("eve.db"))
         let restored = try Simulation(restoring: try Snapshot.load(from: folder.path("eve.db")))
-        #expect(await restored.outbox.count == before)
+        #expect(await restored.emailCount == before)
         await restored.advance(by: .seconds(1))
-        let sent = await restored.outbox.all
+        let sent = await restored.emails
         #expect(sent.count > before, "the month end should send January's invoices")
         #expect(sent.dropFirst(before).allSatisfy { $0.sentAt == monthEnd })
-        #expect(sent == (await straight.outbox.all))
+        #expect(sent == (await straight.emails))
         #expect(await restored.digest() == (await straight.digest()))
     }
 
@@ -265,7 +265,7 @@ struct ContinuityTests {
         #expect(await restored.digest() == (await first.digest()))
         try await Self.play(restored, after: cut.instant, through: Self.scriptedEnd)
         #expect(await restored.digest() == (await straight.digest()))
-        #expect(await restored.outbox.all == (await straight.outbox.all))
+        #expect(await restored.emails == (await straight.emails))
         #expect(try await restored.state(of: Self.acme) == (try await straight.state(of: Self.acme)))
     }
 

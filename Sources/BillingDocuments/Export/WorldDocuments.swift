@@ -27,7 +27,7 @@ public struct WorldDocuments: Sendable {
     /// The company at `index` and its invoices.
     public func company(at index: Int32) async -> CompanyDocuments {
         let settings = simulation.settings
-        let state = await simulation.clock.company(at: index).snapshot
+        let state = await simulation.state(at: index)
         let planName = settings.catalog.plans[state.plan]?.name ?? state.plan
         let documents = state.invoices.compactMap { invoice -> InvoiceDocument? in
             guard invoice.number != nil else { return nil }
@@ -42,9 +42,9 @@ public struct WorldDocuments: Sendable {
 
     /// The outbox message at `position` (from 1) as an email, with its invoice.
     public func mail(_ message: OutboxMessage, position: Int) async -> InvoiceMail {
-        let user = await simulation.directory.user(message.recipient)
+        let user = await simulation.user(message.recipient)
         let settings = simulation.settings
-        let state = await simulation.clock.company(at: message.company).snapshot
+        let state = await simulation.state(at: message.company)
         let invoice = state.invoices[Int(message.invoice)]
         let document = InvoiceDocument(
             company: state.id, invoice: invoice, buyer: state.detailsHistory[Int(invoice.detailsRevision)],

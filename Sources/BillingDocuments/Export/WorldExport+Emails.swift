@@ -15,7 +15,7 @@ extension WorldExport {
         of world: WorldDocuments, width: Int, folder: ExportFolder?, prefix: String,
         _ consume: ([RenderedMail]) async throws(ExportError) -> Void
     ) async throws(ExportError) {
-        let messages = await world.simulation.outbox.all
+        let messages = await world.simulation.emails
         try await inOrderedBatches(count: messages.count, batchSize: 128, width: width) { range in
             await capture { () async throws(ExportError) in
                 var batch: [RenderedMail] = []
@@ -38,7 +38,7 @@ extension WorldExport {
         _ world: WorldDocuments, into folder: ExportFolder, prefix: String, json: FileAppender, page: inout ReportModel,
         tally: inout MonthTally, delivery: SMTPDelivery?
     ) async throws(ExportError) -> Int {
-        let total = await world.simulation.outbox.count
+        let total = await world.simulation.emailCount
         let mbox = try FileAppender(folder.url(prefix + "outbox.mbox"))
         var recipientIndex: [String: Int] = [:]
         var omitted = Set<String>()

@@ -16,7 +16,7 @@ extension WorldExport {
         _ world: WorldDocuments, into folder: ExportFolder, prefix: String, json: FileAppender, page: inout ReportModel,
         tally: inout MonthTally
     ) async throws(ExportError) -> Int {
-        let count = await world.simulation.clock.companyCount
+        let count = await world.simulation.companyCount
         let limit = detailLimit
         var written = 0
         var first = true
