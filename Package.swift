@@ -36,7 +36,7 @@ var targets: [Target] = [
         path: "Benchmarks/BillingSimBench"),
 
     .testTarget(name: "BillingCoreTests", dependencies: ["BillingCore"]),
-    .testTarget(name: "BillingRuntimeTests", dependencies: ["BillingCore", "BillingRuntime"], exclude: ["Golden"]),
+    .testTarget(name: "BillingRuntimeTests", dependencies: ["BillingCore", "BillingRuntime", "BillingDocuments"], exclude: ["Golden"]),
     .testTarget(name: "BillingStoreTests", dependencies: ["BillingCore", "BillingRuntime", "BillingStore"]),
     .testTarget(name: "BillingDocumentsTests", dependencies: ["BillingCore", "BillingRuntime", "BillingDocuments"], exclude: ["Support"]),
     .testTarget(name: "BillingScenarioTests", dependencies: ["BillingCore", "BillingRuntime", "BillingScenario", "BillingStore"], exclude: ["Fixtures"]),

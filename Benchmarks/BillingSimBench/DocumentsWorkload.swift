@@ -26,7 +26,7 @@ enum DocumentsWorkload {
         let world = Simulation(seed: 1, start: PopulationWorkload.start)
         try await world.populate(PopulationSpec(companies: options.companies))
         await world.advance(by: .months(options.months))
-        let documents = WorldDocuments(world)
+        let documents = await WorldDocuments(world)
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("billingsim-bench-docs-\(getpid())")
         defer { try? FileManager.default.removeItem(at: folder) }
         var renders: [Double] = []
@@ -61,8 +61,8 @@ enum DocumentsWorkload {
     /// Renders every PDF and every email once, in chunks of companies and messages on
     /// every core; returns how many of each and their total size.
     private static func render(_ world: WorldDocuments) async -> (pdfs: Int, emails: Int, bytes: Int) {
-        let companies = await world.simulation.companyCount
-        let messages = await world.simulation.emails
+        let companies = world.companyCount
+        let messages = world.messages
         let width = ProcessInfo.processInfo.activeProcessorCount
         return await withTaskGroup(of: (Int, Int, Int).self) { group in
             for part in 0..<width {
@@ -71,13 +71,13 @@ enum DocumentsWorkload {
                     var emails = 0
                     var bytes = 0
                     for index in stride(from: part, to: companies, by: width) {
-                        for document in await world.company(at: Int32(index)).documents {
+                        for document in world.company(at: Int32(index)).documents {
                             bytes += InvoicePDF.render(document).count
                             pdfs += 1
                         }
                     }
                     for position in stride(from: part, to: messages.count, by: width) {
-                        let mail = await world.mail(messages[position], position: position + 1)
+                        let mail = world.mail(messages[position], position: position + 1)
                         bytes += mail.message(attaching: InvoicePDF.render(mail.document)).count
                         emails += 1
                     }

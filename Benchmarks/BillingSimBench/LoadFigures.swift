@@ -21,6 +21,13 @@ struct LoadFigures: Encodable, CustomStringConvertible {
     var timed: String
     /// Generating the population, before the timed part (not in ``wallClock``).
     var generateSeconds: Stats?
+    /// The summary and the digest after the advance, as `simulate` prints them.
+    var finishSeconds: Stats? = nil
+    /// Generating, advancing and finishing: the whole of `simulate` but process start
+    /// and exit, summed per run.
+    var wholeSeconds: Stats? = nil
+    /// Company visits by the clock per company and simulated month.
+    var visitsPerCompanyMonth: Double? = nil
     /// The largest VmHWM of the timed parts (reset before each run).
     var peakMemoryBytes: Int
     /// The single-threaded baseline on the same population (population workload).
@@ -44,6 +51,10 @@ struct LoadFigures: Encodable, CustomStringConvertible {
     var companyMonthsPerSecond: Double { rate(Double(companies * months), wallSeconds) }
     var invoicesPerSecond: Double { rate(Double(invoices), wallSeconds) }
     var emailsPerSecond: Double { rate(Double(emails), wallSeconds) }
+    /// The share of all the machine's cores kept busy during the timed part.
+    var coreShare: Double? {
+        cpuSeconds.map { $0.median / max(wallClock.median, 1e-9) / Double(ProcessInfo.processInfo.activeProcessorCount) }
+    }
     var bytesPerCompany: Int { companies == 0 ? 0 : peakMemoryBytes / companies }
     var baselineCompanyMonthsPerSecond: Double? { baselineWallClock.map { rate(Double(companies * months), $0.median) } }
     var ratioToBaseline: Double? { baselineCompanyMonthsPerSecond.map { $0 == 0 ? 0 : companyMonthsPerSecond / $0 } }
@@ -60,6 +71,7 @@ struct LoadFigures: Encodable, CustomStringConvertible {
             peakMemoryBytes
         case baselineWallClock, baselinePeakMemoryBytes, operations, operationsWallClock, denied, refused, latencyP50Seconds,
             latencyP99Seconds
+        case finishSeconds, wholeSeconds, visitsPerCompanyMonth, coreShare
         case files, expectations, wallSeconds, companyMonthsPerSecond, invoicesPerSecond, emailsPerSecond, bytesPerCompany
         case baselineCompanyMonthsPerSecond, ratioToBaseline, operationsPerSecond, filesPerSecond
     }
@@ -87,6 +99,10 @@ struct LoadFigures: Encodable, CustomStringConvertible {
         try out.encodeIfPresent(cpuSeconds, forKey: .cpuSeconds)
         try out.encodeIfPresent(baselineCPUSeconds, forKey: .baselineCPUSeconds)
         try out.encodeIfPresent(generateSeconds, forKey: .generateSeconds)
+        try out.encodeIfPresent(finishSeconds, forKey: .finishSeconds)
+        try out.encodeIfPresent(wholeSeconds, forKey: .wholeSeconds)
+        try out.encodeIfPresent(visitsPerCompanyMonth, forKey: .visitsPerCompanyMonth)
+        try out.encodeIfPresent(coreShare, forKey: .coreShare)
         try out.encodeIfPresent(baselineWallClock, forKey: .baselineWallClock)
         try out.encodeIfPresent(baselinePeakMemoryBytes, forKey: .baselinePeakMemoryBytes)
         try out.encodeIfPresent(operations, forKey: .operations)
@@ -124,9 +140,13 @@ struct LoadFigures: Encodable, CustomStringConvertible {
         if let cpuSeconds {
             lines.append(
                 "  cpu                 \(seconds(cpuSeconds)), "
-                    + String(format: "%.2f cores busy", cpuSeconds.median / max(wallClock.median, 1e-9)))
+                    + String(format: "%.2f cores busy (%.0f%% of %d)", cpuSeconds.median / max(wallClock.median, 1e-9),
+                        100 * (coreShare ?? 0), ProcessInfo.processInfo.activeProcessorCount))
         }
         if let generateSeconds { lines.append("  (generating         \(seconds(generateSeconds)), not in wallClock)") }
+        if let finishSeconds { lines.append("  (summary + digest   \(seconds(finishSeconds)), not in wallClock)") }
+        if let wholeSeconds { lines.append("  whole run           \(seconds(wholeSeconds)): generating + advancing + summary + digest") }
+        if let visitsPerCompanyMonth { lines.append(String(format: "  visits              %.3f per company-month", visitsPerCompanyMonth)) }
         if companies > 0 {
             lines.append(
                 "  throughput          \(count(companyMonthsPerSecond)) company-months/s, \(count(invoicesPerSecond)) invoices/s, "

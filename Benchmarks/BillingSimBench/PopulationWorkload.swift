@@ -1,6 +1,7 @@
 import BillingCore
 import BillingRuntime
 import Foundation
+import Synchronization
 
 /// Generates a population and runs it for some months on the actor runtime; with a
 /// baseline, then bills the same population with ``BaselineLoop`` in the same process
@@ -15,6 +16,8 @@ enum PopulationWorkload {
         let actors = options.workload != "baseline"
         var walls: [Double] = []
         var generating: [Double] = []
+        var finishing: [Double] = []
+        var visits = 0
         var baselines: [Double] = []
         var cpus: [Double] = []
         var baselineCPUs: [Double] = []
@@ -28,11 +31,15 @@ enum PopulationWorkload {
                 let world = Simulation(seed: 1, start: start)
                 generating.append(try await Measure.seconds { try await world.populate(spec) })
                 let cpu = Measure.cpuSeconds()
-                walls.append(await Measure.seconds { await world.advance(by: .months(options.months)) })
+                let progress = VisitCounter()
+                walls.append(await Measure.seconds { await world.advance(by: .months(options.months), progress: progress.callback) })
                 cpus.append(Measure.cpuSeconds() - cpu)
+                visits = progress.visits
+                var summary: WorldSummary?
+                // What `simulate` does after the advance: the summary and the digest.
+                finishing.append(await Measure.seconds { summary = await world.summary(); _ = await world.digest() })
                 peak = max(peak, Measure.peakResidentBytes())
-                let summary = await world.summary()
-                counts = (summary.users, summary.invoices, summary.emails)
+                if let summary { counts = (summary.users, summary.invoices, summary.emails) }
                 outcome = await Outcome(world)
             }
             if withBaseline || !actors {
@@ -58,7 +65,12 @@ enum PopulationWorkload {
             timed: actors
                 ? "advancing the generated world \(options.months) months on the actor runtime"
                 : "advancing the generated population \(options.months) months in one plain loop",
-            generateSeconds: actors ? Stats(generating) : nil, peakMemoryBytes: actors ? peak : baselinePeak,
+            generateSeconds: actors ? Stats(generating) : nil,
+            finishSeconds: actors ? Stats(finishing) : nil,
+            wholeSeconds: actors ? Stats(zip(zip(generating, walls), finishing).map { $0.0 + $0.1 + $1 }) : nil,
+            visitsPerCompanyMonth: actors && spec.companies * options.months > 0
+                ? Double(visits) / Double(spec.companies * options.months) : nil,
+            peakMemoryBytes: actors ? peak : baselinePeak,
             baselineWallClock: actors && withBaseline ? Stats(baselines) : nil,
             baselineCPUSeconds: actors && withBaseline ? Stats(baselineCPUs) : nil,
             baselinePeakMemoryBytes: actors && withBaseline ? baselinePeak : nil)
@@ -106,4 +118,12 @@ enum BenchError: Error, CustomStringConvertible {
         case .disagree(let what): return what
         }
     }
+}
+
+/// Counts the company visits an advance reports.
+final class VisitCounter: Sendable {
+    private let last = Mutex(0)
+
+    var callback: @Sendable (AdvanceProgress) -> Void { { progress in self.last.withLock { $0 = progress.companyVisits } } }
+    var visits: Int { last.withLock { $0 } }
 }

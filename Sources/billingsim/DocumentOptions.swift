@@ -57,7 +57,7 @@ struct DocumentOptions {
     /// Exports and delivers `simulation`'s documents as asked.
     func publish(_ simulation: Simulation, title: String, facts: [ReportModel.Fact]) async -> Outcome {
         var outcome = Outcome()
-        let world = WorldDocuments(simulation)
+        let world = await WorldDocuments(simulation)
         let progress = MailProgress(total: smtp == nil ? 0 : await simulation.emailCount, enabled: showsProgress)
         let delivery = smtp.map { SMTPDelivery(endpoint: $0, progress: progress.update) }
         let export = WorldExport(title: title, facts: facts)

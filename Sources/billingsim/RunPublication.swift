@@ -50,7 +50,7 @@ actor RunPublication {
             reportPath: simulation == nil || export == nil ? "" : "\(name)/report.html")
         guard let simulation else { return }
         if mail != nil { progress.expect(await simulation.emailCount) }
-        let world = WorldDocuments(simulation)
+        let world = await WorldDocuments(simulation)
         let facts = [
             ReportModel.Fact("Scenario", scenario.path), ReportModel.Fact("Result", result.passed ? "passed" : "failed"),
             ReportModel.Fact("Outcome", outcome),

@@ -1,4 +1,5 @@
 import BillingCore
+import BillingDocuments
 import BillingRuntime
 import Synchronization
 
@@ -180,4 +181,9 @@ enum Team {
         try await sim.createCompany(companySpec("globex", name: "Globex AB"), owner: otherOwner)
         return sim
     }
+}
+
+extension Simulation {
+    /// The outbox message as its recipient reads it (the text is BillingDocuments').
+    func render(_ message: OutboxMessage) async -> InvoiceEmail { await WorldDocuments(self).email(message) }
 }

@@ -1,4 +1,5 @@
 import BillingCore
+import BillingDocuments
 import BillingRuntime
 import Testing
 

@@ -1,14 +1,27 @@
 public import BillingCore
 public import BillingRuntime
 
-/// Reads a simulation's invoices and outbox as documents, one company or one message at
-/// a time, so nothing is rendered until it is asked for.
+/// A world's invoices and outbox as documents, one company or one message at a time, so
+/// nothing is rendered until it is asked for. It reads a value image of the world, taken
+/// once: nothing here waits on an actor.
 public struct WorldDocuments: Sendable {
-    /// The world read from.
-    public let simulation: Simulation
+    /// The world as values.
+    public let image: WorldImage
+    /// Its counts and revenue.
+    public let summary: WorldSummary
 
-    /// Documents of `simulation`.
-    public init(_ simulation: Simulation) { self.simulation = simulation }
+    /// Documents of `simulation` as it is now.
+    public init(_ simulation: Simulation) async {
+        image = await simulation.image()
+        summary = await simulation.summary()
+    }
+
+    /// The number of companies.
+    public var companyCount: Int { image.companies.count }
+    /// Every outbox message, in sending order.
+    public var messages: [OutboxMessage] { image.outbox }
+    /// The simulated instant of the image.
+    public var now: Instant { image.now }
 
     /// One company's identity and numbered invoices, as documents, oldest first.
     public struct CompanyDocuments: Sendable {
@@ -25,9 +38,9 @@ public struct WorldDocuments: Sendable {
     }
 
     /// The company at `index` and its invoices.
-    public func company(at index: Int32) async -> CompanyDocuments {
-        let settings = simulation.settings
-        let state = await simulation.state(at: index)
+    public func company(at index: Int32) -> CompanyDocuments {
+        let settings = image.settings
+        let state = image.companies[Int(index)]
         let planName = settings.catalog.plans[state.plan]?.name ?? state.plan
         let documents = state.invoices.compactMap { invoice -> InvoiceDocument? in
             guard invoice.number != nil else { return nil }
@@ -41,15 +54,24 @@ public struct WorldDocuments: Sendable {
     }
 
     /// The outbox message at `position` (from 1) as an email, with its invoice.
-    public func mail(_ message: OutboxMessage, position: Int) async -> InvoiceMail {
-        let user = await simulation.user(message.recipient)
-        let settings = simulation.settings
-        let state = await simulation.state(at: message.company)
+    public func mail(_ message: OutboxMessage, position: Int) -> InvoiceMail {
+        let user = image.users[Int(message.recipient.rawValue)]
+        let settings = image.settings
+        let state = image.companies[Int(message.company)]
         let invoice = state.invoices[Int(message.invoice)]
         let document = InvoiceDocument(
             company: state.id, invoice: invoice, buyer: state.detailsHistory[Int(invoice.detailsRevision)],
             seller: settings.seller, catalog: settings.catalog)
         return InvoiceMail(
             position: position, sentAt: message.sentAt, recipientEmail: user.email, recipientName: user.name, document: document)
+    }
+
+    /// The outbox message as its recipient reads it: address, subject and plain text.
+    public func email(_ message: OutboxMessage) -> InvoiceEmail {
+        let state = image.companies[Int(message.company)]
+        let invoice = state.invoices[Int(message.invoice)]
+        return InvoiceEmail(
+            invoice: invoice, company: state.detailsHistory[Int(invoice.detailsRevision)],
+            recipient: image.users[Int(message.recipient.rawValue)].email, seller: image.settings.seller)
     }
 }

@@ -15,12 +15,12 @@ extension WorldExport {
         of world: WorldDocuments, width: Int, folder: ExportFolder?, prefix: String,
         _ consume: ([RenderedMail]) async throws(ExportError) -> Void
     ) async throws(ExportError) {
-        let messages = await world.simulation.emails
+        let messages = world.messages
         try await inOrderedBatches(count: messages.count, batchSize: 128, width: width) { range in
             await capture { () async throws(ExportError) in
                 var batch: [RenderedMail] = []
                 for position in range {
-                    let mail = await world.mail(messages[position], position: position + 1)
+                    let mail = world.mail(messages[position], position: position + 1)
                     let bytes = mail.message(attaching: InvoicePDF.render(mail.document))
                     try folder?.write(bytes, to: prefix + ExportPaths.eml(position: position + 1, of: messages.count))
                     batch.append(RenderedMail(mail: mail, bytes: bytes))
@@ -38,7 +38,7 @@ extension WorldExport {
         _ world: WorldDocuments, into folder: ExportFolder, prefix: String, json: FileAppender, page: inout ReportModel,
         tally: inout MonthTally, delivery: SMTPDelivery?
     ) async throws(ExportError) -> Int {
-        let total = await world.simulation.emailCount
+        let total = world.messages.count
         let mbox = try FileAppender(folder.url(prefix + "outbox.mbox"))
         var recipientIndex: [String: Int] = [:]
         var omitted = Set<String>()

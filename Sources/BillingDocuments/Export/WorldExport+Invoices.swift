@@ -16,7 +16,7 @@ extension WorldExport {
         _ world: WorldDocuments, into folder: ExportFolder, prefix: String, json: FileAppender, page: inout ReportModel,
         tally: inout MonthTally
     ) async throws(ExportError) -> Int {
-        let count = await world.simulation.companyCount
+        let count = world.companyCount
         let limit = detailLimit
         var written = 0
         var first = true
@@ -43,7 +43,7 @@ extension WorldExport {
     ) async throws(ExportError) -> CompanyBatch {
         var batch = CompanyBatch()
         for index in range {
-            let company = await world.company(at: Int32(index))
+            let company = world.company(at: Int32(index))
             if !company.documents.isEmpty {
                 try folder.makeFolder(prefix + ExportPaths.folder(company: company.id, index: company.index))
             }

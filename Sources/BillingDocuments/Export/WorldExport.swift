@@ -11,7 +11,7 @@ internal import Foundation
 /// `report.json` and the files hold everything.
 ///
 /// ```swift
-/// let result = try await WorldExport(title: "simulate", facts: []).write(WorldDocuments(simulation), to: "out")
+/// let result = try await WorldExport(title: "simulate", facts: []).write(await WorldDocuments(simulation), to: "out")
 /// print(result.invoices, result.emails)
 /// ```
 public struct WorldExport: Sendable {
@@ -72,8 +72,7 @@ public struct WorldExport: Sendable {
         try json.append("\n],\n\"emails\": [\n")
         let emails = try await writeEmails(world, into: folder, prefix: prefix, json: json, page: &page, tally: &tally, delivery: delivery)
         page.months = tally.rows
-        let summary = await world.simulation.summary()
-        page.summary += Self.facts(summary, now: await world.simulation.now)
+        page.summary += Self.facts(world.summary, now: world.now)
         try json.append("\n],\n\"months\": \(Self.encode(page.months.map(MonthJSON.init)))")
         try json.append(",\n\"summary\": \(Self.encode(Dictionary(page.summary.map { ($0.label, $0.value) }) { a, _ in a }))")
         try json.append(",\n\"title\": \(Self.encode(title))\n}\n")

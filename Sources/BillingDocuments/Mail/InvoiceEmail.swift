@@ -30,16 +30,3 @@ public struct InvoiceEmail: Sendable, Hashable {
             """
     }
 }
-
-extension Simulation {
-    /// Renders one outbox message.
-    public func render(_ message: OutboxMessage) async -> InvoiceEmail {
-        let recipient = await directory.user(message.recipient).email
-        let company = await clock.company(at: message.company)
-        let (invoice, details) = await company.read { state in
-            let invoice = state.invoices[Int(message.invoice)]
-            return (invoice, state.detailsHistory[Int(invoice.detailsRevision)])
-        }
-        return InvoiceEmail(invoice: invoice, company: details, recipient: recipient, seller: settings.seller)
-    }
-}
