@@ -52,15 +52,36 @@ extension Simulation {
     /// SHA-256 over the world's canonical records, as 64 hex digits: the header's hash,
     /// each company's hash in index order (computed in parallel), then the hash of the
     /// outbox. No text is built.
+    ///
+    /// The header (with every user) and the outbox depend on no company, so their two
+    /// hashes are worked out while the companies' are, and the world hash takes the three
+    /// in the same fixed order: the bytes hashed, and so the digest, do not change.
     public func digest() async -> String {
-        var header = CanonicalHash()
-        writeHeader(to: &header, users: await directory.snapshot, now: await clock.now, sellerNext: await clock.sellerNext)
+        let users = await directory.snapshot
+        let now = await clock.now
+        let sellerNext = await clock.sellerNext
+        let messages = await outbox.all
+        async let header = headerDigest(users: users, now: now, sellerNext: sellerNext)
+        async let emails = Simulation.emailsDigest(messages)
+        let companyDigests = await clock.companyDigests()
         var world = SHA256()
-        world.update(header.finalize())
-        for companyDigest in await clock.companyDigests() { world.update(companyDigest) }
-        var emails = CanonicalHash()
-        for message in await outbox.all { Simulation.write(message, to: &emails) }
-        world.update(emails.finalize())
+        world.update(await header)
+        for companyDigest in companyDigests { world.update(companyDigest) }
+        world.update(await emails)
         return SHA256.hexString(world.finalize())
+    }
+
+    /// The hash of the header's records.
+    private func headerDigest(users: UserRegistry, now: Instant, sellerNext: Int64) async -> [UInt8] {
+        var header = CanonicalHash()
+        writeHeader(to: &header, users: users, now: now, sellerNext: sellerNext)
+        return header.finalize()
+    }
+
+    /// The hash of the outbox's records.
+    private static func emailsDigest(_ messages: [OutboxMessage]) async -> [UInt8] {
+        var emails = CanonicalHash()
+        for message in messages { write(message, to: &emails) }
+        return emails.finalize()
     }
 }

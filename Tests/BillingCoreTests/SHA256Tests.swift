@@ -90,6 +90,73 @@ struct SHA256Tests {
         #expect(SHA256.hexString(mixed.finalize()) == SHA256.hex(of: text))
     }
 
+    /// The first `count` bytes of a fixed pattern: byte i is i * 31 + 7, modulo 256.
+    private static func pattern(_ count: Int) -> [UInt8] { (0..<count).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ 7) } }
+
+    @Test(
+        "Binary messages of one to several blocks, at every padding edge, hash to the digests Python's hashlib gives",
+        arguments: [
+            (0, "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"),
+            (1, "ca358758f6d27e6cf45272937977a748fd88391db679ceda7dc7bf1f005ee879"),
+            (55, "8aa994584139d128848eeebc4e815639ba5ab6e6e39574195a63ac4f14f7c43b"),
+            (56, "ad574708f75c044c9b85de64cb568ee7711ff4f36448c6242f053ba8f6cc2b63"),
+            (57, "5b46e502092be01b1100193e089fdda95638c12e19a1d24f308eb2c3d3ae849d"),
+            (63, "280ed3e8ff1df845b2e7dfe6ac6cee817bef20e783cc65abc41b818b4d2fe076"),
+            (64, "c6ab9724ade5b6a7a1edfffb12f3aa9181351355af8fd08c919952ad211339dd"),
+            (65, "788367c73c7ddf4c53f65e68cc0d943e6227ab55b0e78ba63ace822b1c6301c0"),
+            (111, "dd1413178fb627f9abbc041ffe39c44aa7aaa0e2e6d2ca5c4528ac7073a2da45"),
+            (112, "a65c92dac124062d0ab951a42773cb04fc98d1d4bf8897b176f8cff3509d379e"),
+            (119, "3d610547d68216dedf7435a4fb6260353911f6b3fd3f18805ddb8be285d726fe"),
+            (120, "1f80156a804cb7862ad113e8200e9d74499723e7c7854d5f48776d3148e09656"),
+            (127, "192409cd280e14b743642ad1343fbd3e82d9305de72c078117745a679210cc3d"),
+            (128, "cc548ca2dec1f6fe4f58b2e27aa9c7521607df1130d140b55a4dad0665302356"),
+            (129, "81e89a7b2911aaa7795f9e3d4910cb47d6cd2b00d83b8399481527261a1a7519"),
+            (191, "2a30958d124d569d0a4832c608c772181557edbae684ff368be6592d3bf500c7"),
+            (192, "6e3a9b4ecba7af3a46e4f5c90fe02c99b5715144444b38049a42ac8313b30346"),
+            (1000, "5097e7d587352f5097062ae679f37bda5802d9f875aba14c8cb4d1a188ada179"),
+        ])
+    func binaryLengths(length: Int, digest: String) {
+        let message = Self.pattern(length)
+        var whole = SHA256()
+        message.withUnsafeBytes { whole.update($0) }
+        #expect(SHA256.hexString(whole.finalize()) == digest)
+        // Every split into two updates, and byte by byte, gives the same digest.
+        for cut in stride(from: 0, through: length, by: max(1, length / 40)) {
+            var split = SHA256()
+            split.update(message[..<cut])
+            split.update(message[cut...])
+            #expect(SHA256.hexString(split.finalize()) == digest, "cut at \(cut)")
+        }
+        var bytes = SHA256()
+        for byte in message { bytes.update(CollectionOfOne(byte)) }
+        #expect(SHA256.hexString(bytes.finalize()) == digest)
+    }
+
+    @Test("Sequences without contiguous storage hash like the array of their bytes")
+    func nonContiguousSequence() {
+        let message = Self.pattern(300)
+        var lazy = SHA256()
+        lazy.update(message.lazy.map { $0 })
+        var array = SHA256()
+        array.update(message)
+        #expect(lazy.finalize() == array.finalize())
+    }
+
+    @Test("Chunked updates of one million 'a' straight from memory give the published digest", arguments: [1, 63, 64, 65, 4096, 99_999])
+    func oneMillionAFromMemory(chunk: Int) {
+        let message = [UInt8](repeating: UInt8(ascii: "a"), count: 1_000_000)
+        var hash = SHA256()
+        message.withUnsafeBytes { raw in
+            var start = 0
+            while start < raw.count {
+                let end = min(start + chunk, raw.count)
+                hash.update(UnsafeRawBufferPointer(rebasing: raw[start..<end]))
+                start = end
+            }
+        }
+        #expect(SHA256.hexString(hash.finalize()) == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
+    }
+
     @Test("Hex strings are lower-case, two digits per byte")
     func hexString() {
         #expect(SHA256.hexString([0x00, 0x0f, 0xa0, 0xff]) == "000fa0ff")
