@@ -52,6 +52,8 @@ echo "$companies companies x $months months, median of $runs interleaved runs (S
 printf '%-16s %14s %14s %10s\n' "" BillingSim SimPy "SimPy/BS"
 printf '%-16s %14s %14s %9.1fx\n' "wall time (s)" "$bs_wall" "$sp_wall" "$(echo "$sp_wall / $bs_wall" | bc -l)"
 printf '%-16s %14s %14s %9.1fx\n' "peak RSS (MiB)" "$bs_rss" "$sp_rss" "$(echo "$sp_rss / $bs_rss" | bc -l)"
+all() { for f in "$out/$1".*.time; do awk "$2" "$f"; done | paste -sd ' '; }
+echo "each run: wall BillingSim $(all billingsim "$wall"), SimPy $(all simpy "$wall"); RSS MiB BillingSim $(all billingsim "$rss"), SimPy $(all simpy "$rss")"
 row() { # label billingsim simpy
     printf '%-16s %14s %14s %+9.2f%%\n' "$1" "$2" "$3" "$(echo "($3 - $2) * 100 / $2" | bc -l)"
 }
