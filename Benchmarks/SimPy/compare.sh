@@ -15,7 +15,7 @@ runs=${3:-3}
 rng=${SIMPY_RNG:-python}
 cd "$(dirname "$0")/../.."
 
-[[ -x .build/release/billingsim ]] || swift build -c release --product billingsim
+swift build -c release --product billingsim >&2 # a no-op when up to date; never a stale binary
 python3 -c 'import simpy' 2>/dev/null || pip install --quiet simpy
 
 out=$(mktemp -d)
