@@ -3,7 +3,7 @@ import BillingRuntime
 
 /// The yardstick for what the actor runtime costs: the same population billed by the
 /// same rules (``CompanyState/runDue(until:settings:)`` and the month-end
-/// ``CompanyState/takeEmails(company:sentAt:optedIn:)``) in one plain loop over values
+/// ``CompanyState/takeEmails(company:sentAt:optedIn:into:)``) in one plain loop over values
 /// on one thread: no actors, no tasks, no event calendar. Each month every company is
 /// billed up to the month end, then every company's emails are taken, in index order,
 /// which is what the clock does in its own order of visits.
@@ -35,7 +35,7 @@ struct BaselineLoop {
         while monthEnd <= target {
             bill(until: monthEnd)
             for index in companies.indices {
-                outbox += companies[index].takeEmails(company: Int32(index), sentAt: monthEnd, optedIn: optedIn)
+                companies[index].takeEmails(company: Int32(index), sentAt: monthEnd, optedIn: optedIn, into: &outbox)
             }
             monthEnd = monthEnd.nextMonthStart
         }

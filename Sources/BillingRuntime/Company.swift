@@ -33,39 +33,31 @@ public actor Company {
         public var unsent = false
     }
 
-    /// What one visit of the clock did: its report and the emails it handed over.
-    struct Visit: Sendable {
-        var report: Report
-        var emails: [OutboxMessage]
-    }
-
     /// The clock's visit at a step: runs all billing due up to `step` and, at a month
-    /// end (`emailsSentAt`), hands over the emails of the invoices finalized since the
-    /// last one.
-    func visit(until step: Instant, emailsSentAt sentAt: Instant?, optedIn: [Bool]) -> Visit {
-        Company.visit(&state, index: index, until: step, sentAt: sentAt, optedIn: optedIn, settings: settings)
+    /// end (`emailsSentAt`), appends to `emails` those of the invoices finalized since
+    /// the last one.
+    func visit(until step: Instant, emailsSentAt sentAt: Instant?, optedIn: [Bool], emails: inout [OutboxMessage]) -> Report {
+        Company.visit(&state, index: index, until: step, sentAt: sentAt, optedIn: optedIn, emails: &emails, settings: settings)
     }
 
     // Static helpers over `inout` state: reading computed properties of an actor's
     // stored struct directly would copy the whole struct (a retain per field) first.
     private static func visit(
-        _ state: inout CompanyState, index: Int32, until step: Instant, sentAt: Instant?, optedIn: [Bool], settings: WorldSettings
-    ) -> Visit {
+        _ state: inout CompanyState, index: Int32, until step: Instant, sentAt: Instant?, optedIn: [Bool],
+        emails: inout [OutboxMessage], settings: WorldSettings
+    ) -> Report {
         let created = state.runDue(until: step, settings: settings)
-        let emails = sentAt.map { state.takeEmails(company: index, sentAt: $0, optedIn: optedIn) } ?? []
+        if let sentAt { state.takeEmails(company: index, sentAt: sentAt, optedIn: optedIn, into: &emails) }
         let drafts = settings.numbering == .sellerWide ? state.draftInstants(last: created) : []
-        let report = Report(
-            created: created, drafts: drafts, nextDue: state.nextDue, unsent: state.emailedCount < state.invoices.count)
-        return Visit(report: report, emails: emails)
+        return Report(created: created, drafts: drafts, nextDue: state.nextDue, unsent: state.emailedCount < state.invoices.count)
     }
 
     /// The second visit of a seller-wide step: numbers the oldest drafts with
-    /// `sequences` and, at a month end, hands over the emails.
-    func number(prefix: String, _ sequences: [Int64], emailsSentAt sentAt: Instant?, optedIn: [Bool]) -> Visit {
+    /// `sequences` and, at a month end, appends the emails to `emails`.
+    func number(prefix: String, _ sequences: [Int64], emailsSentAt sentAt: Instant?, optedIn: [Bool], emails: inout [OutboxMessage]) -> Report {
         assignNumbers(prefix: prefix, sequences)
-        let emails = sentAt.map { state.takeEmails(company: index, sentAt: $0, optedIn: optedIn) } ?? []
-        let report = Report(created: 0, drafts: [], nextDue: nil, unsent: state.emailedCount < state.invoices.count)
-        return Visit(report: report, emails: emails)
+        if let sentAt { state.takeEmails(company: index, sentAt: sentAt, optedIn: optedIn, into: &emails) }
+        return Report(created: 0, drafts: [], nextDue: nil, unsent: state.emailedCount < state.invoices.count)
     }
 
     /// Numbers the oldest drafts, one each, with `sequences` of the seller-wide series.

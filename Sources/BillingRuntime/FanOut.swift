@@ -6,35 +6,40 @@ internal import BillingCore
 func fanOut<Item: Sendable, Result: Sendable>(
     _ items: [Item], width: Int, _ body: @escaping @Sendable (Item) async -> Result
 ) async -> [Result] {
-    guard items.count > 1, width > 1 else {
-        var results: [Result] = []
-        results.reserveCapacity(items.count)
-        for item in items { results.append(await body(item)) }
-        return results
+    let byChunk = await fanOutChunks(items, width: width) { chunk in
+        var out: [Result] = []
+        out.reserveCapacity(chunk.count)
+        for item in chunk { out.append(await body(item)) }
+        return out
     }
+    return byChunk.count == 1 ? byChunk[0] : byChunk.flatMap { $0 }
+}
+
+/// Runs `body` on contiguous chunks of `items`, at most `width` chunks in flight, one
+/// task per chunk, and returns each chunk's result in chunk order: a chunk can gather
+/// its items' results into one value (one array of emails rather than one per item).
+func fanOutChunks<Item: Sendable, Result: Sendable>(
+    _ items: [Item], width: Int, _ body: @escaping @Sendable (ArraySlice<Item>) async -> Result
+) async -> [Result] {
+    guard items.count > 1, width > 1 else { return [await body(items[...])] }
     let chunkSize = max(16, (items.count + width * 8 - 1) / (width * 8))
     let chunks = stride(from: 0, to: items.count, by: chunkSize).map { $0..<min($0 + chunkSize, items.count) }
-    var byChunk = [[Result]](repeating: [], count: chunks.count)
-    await withTaskGroup(of: (Int, [Result]).self) { group in
+    var byChunk = [Result?](repeating: nil, count: chunks.count)
+    await withTaskGroup(of: (Int, Result).self) { group in
         var next = 0
         func launch() {
             let index = next
-            let slice = Array(items[chunks[index]])
+            let slice = items[chunks[index]]
             next += 1
-            group.addTask {
-                var out: [Result] = []
-                out.reserveCapacity(slice.count)
-                for item in slice { out.append(await body(item)) }
-                return (index, out)
-            }
+            group.addTask { (index, await body(slice)) }
         }
         while next < min(width, chunks.count) { launch() }
-        while let (index, results) = await group.next() {
-            byChunk[index] = results
+        while let (index, result) = await group.next() {
+            byChunk[index] = result
             if next < chunks.count { launch() }
         }
     }
-    return byChunk.flatMap { $0 }
+    return byChunk.compactMap { $0 }
 }
 
 /// Runs `body` on `width × 4` contiguous slices of `0..<count` in child tasks (pure,

@@ -56,10 +56,10 @@ extension CompanyState {
     /// The month-end emails of the invoices finalized since the last send: one per
     /// invoice and member who may receive invoices and, per `optedIn` (indexed by user
     /// id, as the directory holds it at `sentAt`), turned the emails on. Each invoice is
-    /// handed out exactly once. `company` is this company's world index.
-    public mutating func takeEmails(company: Int32, sentAt: Instant, optedIn: [Bool]) -> [OutboxMessage] {
+    /// handed out exactly once. `company` is this company's world index. The messages
+    /// are appended to `messages`.
+    public mutating func takeEmails(company: Int32, sentAt: Instant, optedIn: [Bool], into messages: inout [OutboxMessage]) {
         let range = takeUnemailedInvoices()
-        var messages: [OutboxMessage] = []
         for position in range {
             guard let number = invoices[position].number else { continue }
             // Members in user order, without building the list of candidates first.
@@ -68,6 +68,5 @@ extension CompanyState {
                     OutboxMessage(sentAt: sentAt, recipient: member.user, company: company, invoice: Int32(position), number: number))
             }
         }
-        return messages
     }
 }

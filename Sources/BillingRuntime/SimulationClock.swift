@@ -169,6 +169,15 @@ actor SimulationClock {
         } while step < target
     }
 
+    /// What the visits of one chunk of companies gave: their reports' figures, in
+    /// company order, and their emails, in sending order.
+    private struct ChunkVisits: Sendable {
+        var nextDue: [Instant?] = []
+        var unsent: [Bool] = []
+        var drafts: [[Instant]] = []
+        var emails: [OutboxMessage] = []
+    }
+
     /// One step: every company with billing due by `step` (and, at a month end, every
     /// company with invoices not yet emailed) is visited once, in index order. In the
     /// seller-wide scheme the step's drafts are then numbered in (finalization instant,
@@ -185,17 +194,31 @@ actor SimulationClock {
         let sellerWide = settings.numbering == .sellerWide
         let sentAt = monthEnd && !sellerWide ? step : nil
         let optedIn = sentAt == nil ? [] : await directory.invoiceEmailSettings()
-        let visits = await fanOut(due, width: width) { index in
-            await companies[Int(index)].visit(until: step, emailsSentAt: sentAt, optedIn: optedIn)
+        let chunks = await fanOutChunks(due, width: width) { slice in
+            var visits = ChunkVisits()
+            for index in slice {
+                let report = await companies[Int(index)].visit(until: step, emailsSentAt: sentAt, optedIn: optedIn, emails: &visits.emails)
+                visits.nextDue.append(report.nextDue)
+                visits.unsent.append(report.unsent)
+                if sellerWide { visits.drafts.append(report.drafts) }
+            }
+            return visits
         }
+        var position = 0
         var drafts: [(created: Int64, company: Int32, order: Int)] = []
-        for (index, visit) in zip(due, visits) {
-            schedule(Int(index), at: visit.report.nextDue)
-            unsent[Int(index)] = visit.report.unsent
-            for (order, created) in visit.report.drafts.enumerated() { drafts.append((created.seconds, index, order)) }
+        for chunk in chunks {
+            for offset in chunk.nextDue.indices {
+                let index = Int(due[position + offset])
+                schedule(index, at: chunk.nextDue[offset])
+                unsent[index] = chunk.unsent[offset]
+            }
+            for (offset, instants) in chunk.drafts.enumerated() {
+                for (order, created) in instants.enumerated() { drafts.append((created.seconds, due[position + offset], order)) }
+            }
+            position += chunk.nextDue.count
         }
         guard sellerWide else {
-            await outbox.append(visits.map(\.emails))
+            await outbox.append(chunks.map(\.emails))
             return due.count
         }
         return due.count + (await numberSellerWide(drafts, step: step, monthEnd: monthEnd))
@@ -216,11 +239,17 @@ actor SimulationClock {
         let prefix = settings.seller.seriesPrefix
         let sentAt = monthEnd ? step : nil
         let optedIn = sentAt == nil ? [] : await directory.invoiceEmailSettings()
-        let handed = await fanOut(visited, width: width) { [sequences] index in
-            await companies[Int(index)].number(prefix: prefix, sequences[index] ?? [], emailsSentAt: sentAt, optedIn: optedIn)
+        let chunks = await fanOutChunks(visited, width: width) { [sequences] slice in
+            var visits = ChunkVisits()
+            for index in slice {
+                let report = await companies[Int(index)].number(
+                    prefix: prefix, sequences[index] ?? [], emailsSentAt: sentAt, optedIn: optedIn, emails: &visits.emails)
+                visits.unsent.append(report.unsent)
+            }
+            return visits
         }
-        for (index, visit) in zip(visited, handed) { unsent[Int(index)] = visit.report.unsent }
-        await outbox.append(handed.map(\.emails))
+        for (index, unsent) in zip(visited, chunks.flatMap(\.unsent)) { self.unsent[Int(index)] = unsent }
+        await outbox.append(chunks.map(\.emails))
         return visited.count
     }
 
