@@ -24,6 +24,21 @@ struct PopulationGenerator {
         var members: [(user: Int, role: Role)]
     }
 
+    /// Positions of `drafts` in the order the clock first visits them: by signup day,
+    /// then position (a counting sort: days are few).
+    static func visitOrder(signupDays: [Int]) -> [Int] {
+        let days = (signupDays.max() ?? -1) + 1
+        var start = [Int](repeating: 0, count: days + 1)
+        for day in signupDays { start[day + 1] += 1 }
+        for day in 0..<days { start[day + 1] += start[day] }
+        var order = [Int](repeating: 0, count: signupDays.count)
+        for (position, day) in signupDays.enumerated() {
+            order[start[day]] = position
+            start[day] += 1
+        }
+        return order
+    }
+
     let seed: UInt64
     let spec: PopulationSpec
     let catalog: Catalog
@@ -48,7 +63,8 @@ struct PopulationGenerator {
     /// seven digits.
     func draft(index: Int32) -> Draft {
         let digits = String(index)
-        let id = "c" + String(repeating: "0", count: max(0, 7 - digits.count)) + digits
+        let padded = String(repeating: "0", count: max(0, 7 - digits.count)) + digits
+        let id = "c" + padded
         var random = SplitMix64(seed: seed ^ 0x5EED, stream: UInt64(UInt32(bitPattern: index)))
         let plan = pick(PopulationGenerator.plans, &random)
         let cycle: BillingCycle = random.chance(spec.annualPercent) ? .annual : .monthly
@@ -99,7 +115,10 @@ struct PopulationGenerator {
         }
         let companySpec = CompanySpec(
             id: id, details: details, currency: currency, plan: plan, cycle: cycle,
-            paymentMethod: random.chance(80) ? "Card •••• \(1000 + random.below(9000))" : "Invoice")
+            paymentMethod: random.chance(80) ? "Card •••• \(1000 + random.below(9000))" : "Invoice",
+            // What `CompanyState.defaultPrefix(for: id)` makes of an ASCII id, without its
+            // Unicode-aware filtering.
+            numberPrefix: String(("C" + padded).prefix(8)))
         return Draft(
             spec: companySpec, profile: profile, sites: sites, addOns: addOns, signupDay: random.below(28), optIns: optIns,
             members: members)

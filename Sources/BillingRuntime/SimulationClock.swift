@@ -80,6 +80,9 @@ public actor SimulationClock {
     /// Adds companies whose indices continue the current ones, scheduled at their due.
     func add(_ added: [(company: Company, due: Instant?)]) throws(BillingError) {
         for (company, _) in added where indexByID[company.id] != nil { throw .duplicateCompany(company.id) }
+        indexByID.reserveCapacity(indexByID.count + added.count)
+        companies.reserveCapacity(companies.count + added.count)
+        unsent.reserveCapacity(unsent.count + added.count)
         calendar.grow(to: companies.count + added.count)
         for (company, due) in added {
             precondition(Int(company.index) == companies.count, "company indices must be dense")
