@@ -40,27 +40,7 @@ extension User {
     /// Up to `u99999999@bs.io` it fits in Swift's inline small strings (15 bytes), so
     /// generating millions of users allocates nothing for their emails.
     public static func numberedEmail(_ number: Int) -> String {
-        guard (0..<1_000_000_000_000).contains(number) else { return "u" + String(number) + "@bs.io" }
-        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 32) { buffer in
-            var digits = 1
-            var rest = number / 10
-            while rest > 0 {
-                digits += 1
-                rest /= 10
-            }
-            buffer[0] = UInt8(ascii: "u")
-            rest = number
-            for position in stride(from: digits, to: 0, by: -1) {
-                buffer[position] = UInt8(ascii: "0") + UInt8(rest % 10)
-                rest /= 10
-            }
-            var end = digits + 1
-            for byte in "@bs.io".utf8 {
-                buffer[end] = byte
-                end += 1
-            }
-            return String(decoding: UnsafeBufferPointer(rebasing: buffer[..<end]), as: UTF8.self)
-        }
+        String(ascii: "u", number, "@bs.io")
     }
 
     /// The number `n` of an email of the form `u<n>@bs.io` (decimal, no leading zeros),
@@ -82,5 +62,41 @@ extension User {
             number = number * 10 + Int(byte - UInt8(ascii: "0"))
         }
         return bytes.suffix(suffix.count).elementsEqual(suffix) ? number : nil
+    }
+}
+
+extension String {
+    /// `prefix`, `number` in decimal, then `suffix`: as `"\(prefix)\(number)\(suffix)"`, but
+    /// written as bytes in one go (what generating millions of users' emails and names
+    /// needs); any prefix and suffix up to 32 bytes together.
+    public init(ascii prefix: StaticString, _ number: Int, _ suffix: StaticString) {
+        guard number >= 0, prefix.utf8CodeUnitCount + suffix.utf8CodeUnitCount <= 32 else {
+            self = "\(prefix)\(number)\(suffix)"
+            return
+        }
+        self = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 64) { buffer in
+            var digits = 1
+            var rest = number / 10
+            while rest > 0 {
+                digits += 1
+                rest /= 10
+            }
+            var end = 0
+            for byte in UnsafeBufferPointer(start: prefix.utf8Start, count: prefix.utf8CodeUnitCount) {
+                buffer[end] = byte
+                end += 1
+            }
+            rest = number
+            for position in stride(from: end + digits - 1, through: end, by: -1) {
+                buffer[position] = UInt8(ascii: "0") + UInt8(rest % 10)
+                rest /= 10
+            }
+            end += digits
+            for byte in UnsafeBufferPointer(start: suffix.utf8Start, count: suffix.utf8CodeUnitCount) {
+                buffer[end] = byte
+                end += 1
+            }
+            return String(decoding: UnsafeBufferPointer(rebasing: buffer[..<end]), as: UTF8.self)
+        }
     }
 }

@@ -17,9 +17,12 @@ struct PopulationGenerator {
         /// Days after the population's creation that the company signs up: spread over
         /// four weeks, so anniversaries (and the clock's work) spread over the month.
         var signupDay: Int
-        /// Whether each of the company's own users turned invoice emails on.
-        var optIns: [Bool]
-        /// Members: the company's own users by position in ``optIns``, or partners
+        /// The company's own users (1 to 8).
+        var userCount: Int
+        /// Whether each of the company's own users turned invoice emails on: bit `k` for
+        /// user `k` (a bit set, not an array: one allocation fewer per company).
+        var optIns: UInt8
+        /// Members: the company's own users by number (`0..<userCount`), or partners
         /// (negative: `-1 - partner`).
         var members: [(user: Int, role: Role)]
     }
@@ -94,7 +97,7 @@ struct PopulationGenerator {
             visits: visits, cdnGB: (allowance?.cdnGB ?? 100) * Int64(30 + random.below(90)) / 100,
             diskGB: (allowance?.diskGB ?? 10) * Int64(40 + random.below(80)) / 100)
         let siteCount = 1 + random.below(5)
-        let sites = (1...siteCount).map { Site(id: "s\($0)", name: "Site \($0)") }
+        let sites = (1...siteCount).map { Site(id: String(ascii: "s", $0, ""), name: String(ascii: "Site ", $0, "")) }
         var addOns: [(AddOnID, SiteID?)] = []
         if random.chance(spec.addOnPercent) {
             for addOn in addOnIDs where random.chance(40) {
@@ -102,11 +105,12 @@ struct PopulationGenerator {
                 addOns.append((addOn, scope == .site ? sites[random.below(sites.count)].id : nil))
             }
         }
-        var members: [(user: Int, role: Role)] = []
-        var optIns: [Bool] = []
         let userCount = 1 + random.below(max(1, min(8, spec.maxUsers)))
+        var members: [(user: Int, role: Role)] = []
+        members.reserveCapacity(userCount + 1)
+        var optIns: UInt8 = 0
         for k in 0..<userCount {
-            optIns.append(random.chance(spec.optInPercent))
+            if random.chance(spec.optInPercent) { optIns |= 1 << k }
             let role: Role = k == 0 ? .owner : randomRole(sites: sites, &random)
             members.append((user: k, role: role))
         }
@@ -120,8 +124,8 @@ struct PopulationGenerator {
             // Unicode-aware filtering.
             numberPrefix: String(("C" + padded).prefix(8)))
         return Draft(
-            spec: companySpec, profile: profile, sites: sites, addOns: addOns, signupDay: random.below(28), optIns: optIns,
-            members: members)
+            spec: companySpec, profile: profile, sites: sites, addOns: addOns, signupDay: random.below(28),
+            userCount: userCount, optIns: optIns, members: members)
     }
 
     private func randomRole(sites: [Site], _ random: inout SplitMix64) -> Role {

@@ -11,6 +11,8 @@ struct UserRegistryTests {
         let email = User.numberedEmail(number)
         #expect(email == "u\(number)@bs.io")
         #expect(User.number(ofNumberedEmail: email) == number)
+        #expect(String(ascii: "User ", number, "") == "User \(number)")
+        #expect(String(ascii: "", number, " ω") == "\(number) ω")
     }
 
     @Test(
