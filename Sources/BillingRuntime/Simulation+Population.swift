@@ -6,8 +6,9 @@ extension Simulation {
     /// `c0000000`, `c0000001`, … by world index; user emails `u<n>@bs.io` by directory
     /// position, partners first.
     ///
-    /// Companies are drafted and built on every core; only registering the users (one
-    /// dictionary) runs on one.
+    /// Companies and users are drafted and built on every core. The users join the
+    /// directory in one step (their emails are their ids: no dictionary entries), and the
+    /// companies join the clock in one call; only those two steps run on one core.
     ///
     /// - Complexity: O(companies + users); one actor call per company, none per user.
     public func populate(_ spec: PopulationSpec) async throws(BillingError) {
