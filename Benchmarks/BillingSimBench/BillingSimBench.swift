@@ -5,7 +5,7 @@ import Foundation
 /// `swift run -c release billingsim-bench population --companies 100000 --months 12 --runs 5`
 @main
 struct BillingSimBench {
-    static let workloads = ["population", "baseline", "fan-out", "interactive", "scenarios", "snapshot", "documents"]
+    static let workloads = ["population", "baseline", "fan-out", "interactive", "scenarios", "snapshot", "documents", "generate"]
 
     static let usage = """
         usage: billingsim-bench WORKLOAD [--companies N] [--months M] [--runs K] [--json]
@@ -36,6 +36,7 @@ struct BillingSimBench {
             case "interactive": print(try await InteractiveWorkload.run(options))
             case "scenarios": print(try await ScenariosWorkload.run(options))
             case "snapshot": print(try await SnapshotWorkload.run(options))
+            case "generate": print(try await GenerateWorkload.run(options))
             default: print(try await DocumentsWorkload.run(options))
             }
         } catch {

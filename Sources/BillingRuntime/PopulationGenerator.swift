@@ -17,11 +17,29 @@ struct PopulationGenerator {
         /// Days after the population's creation that the company signs up: spread over
         /// four weeks, so anniversaries (and the clock's work) spread over the month.
         var signupDay: Int
-        /// Whether each of the company's own users turned invoice emails on.
-        var optIns: [Bool]
-        /// Members: the company's own users by position in ``optIns``, or partners
+        /// The company's own users (1 to 8).
+        var userCount: Int
+        /// Whether each of the company's own users turned invoice emails on: bit `k` for
+        /// user `k` (a bit set, not an array: one allocation fewer per company).
+        var optIns: UInt8
+        /// Members: the company's own users by number (`0..<userCount`), or partners
         /// (negative: `-1 - partner`).
         var members: [(user: Int, role: Role)]
+    }
+
+    /// Positions of `drafts` in the order the clock first visits them: by signup day,
+    /// then position (a counting sort: days are few).
+    static func visitOrder(signupDays: [Int]) -> [Int] {
+        let days = (signupDays.max() ?? -1) + 1
+        var start = [Int](repeating: 0, count: days + 1)
+        for day in signupDays { start[day + 1] += 1 }
+        for day in 0..<days { start[day + 1] += start[day] }
+        var order = [Int](repeating: 0, count: signupDays.count)
+        for (position, day) in signupDays.enumerated() {
+            order[start[day]] = position
+            start[day] += 1
+        }
+        return order
     }
 
     let seed: UInt64
@@ -48,7 +66,8 @@ struct PopulationGenerator {
     /// seven digits.
     func draft(index: Int32) -> Draft {
         let digits = String(index)
-        let id = "c" + String(repeating: "0", count: max(0, 7 - digits.count)) + digits
+        let padded = String(repeating: "0", count: max(0, 7 - digits.count)) + digits
+        let id = "c" + padded
         var random = SplitMix64(seed: seed ^ 0x5EED, stream: UInt64(UInt32(bitPattern: index)))
         let plan = pick(PopulationGenerator.plans, &random)
         let cycle: BillingCycle = random.chance(spec.annualPercent) ? .annual : .monthly
@@ -78,7 +97,7 @@ struct PopulationGenerator {
             visits: visits, cdnGB: (allowance?.cdnGB ?? 100) * Int64(30 + random.below(90)) / 100,
             diskGB: (allowance?.diskGB ?? 10) * Int64(40 + random.below(80)) / 100)
         let siteCount = 1 + random.below(5)
-        let sites = (1...siteCount).map { Site(id: "s\($0)", name: "Site \($0)") }
+        let sites = (1...siteCount).map { Site(id: String(ascii: "s", $0, ""), name: String(ascii: "Site ", $0, "")) }
         var addOns: [(AddOnID, SiteID?)] = []
         if random.chance(spec.addOnPercent) {
             for addOn in addOnIDs where random.chance(40) {
@@ -86,11 +105,12 @@ struct PopulationGenerator {
                 addOns.append((addOn, scope == .site ? sites[random.below(sites.count)].id : nil))
             }
         }
-        var members: [(user: Int, role: Role)] = []
-        var optIns: [Bool] = []
         let userCount = 1 + random.below(max(1, min(8, spec.maxUsers)))
+        var members: [(user: Int, role: Role)] = []
+        members.reserveCapacity(userCount + 1)
+        var optIns: UInt8 = 0
         for k in 0..<userCount {
-            optIns.append(random.chance(spec.optInPercent))
+            if random.chance(spec.optInPercent) { optIns |= 1 << k }
             let role: Role = k == 0 ? .owner : randomRole(sites: sites, &random)
             members.append((user: k, role: role))
         }
@@ -99,10 +119,13 @@ struct PopulationGenerator {
         }
         let companySpec = CompanySpec(
             id: id, details: details, currency: currency, plan: plan, cycle: cycle,
-            paymentMethod: random.chance(80) ? "Card •••• \(1000 + random.below(9000))" : "Invoice")
+            paymentMethod: random.chance(80) ? "Card •••• \(1000 + random.below(9000))" : "Invoice",
+            // What `CompanyState.defaultPrefix(for: id)` makes of an ASCII id, without its
+            // Unicode-aware filtering.
+            numberPrefix: String(("C" + padded).prefix(8)))
         return Draft(
-            spec: companySpec, profile: profile, sites: sites, addOns: addOns, signupDay: random.below(28), optIns: optIns,
-            members: members)
+            spec: companySpec, profile: profile, sites: sites, addOns: addOns, signupDay: random.below(28),
+            userCount: userCount, optIns: optIns, members: members)
     }
 
     private func randomRole(sites: [Site], _ random: inout SplitMix64) -> Role {

@@ -6,8 +6,9 @@ extension Simulation {
     /// `c0000000`, `c0000001`, … by world index; user emails `u<n>@bs.io` by directory
     /// position, partners first.
     ///
-    /// Companies are drafted and built on every core; only registering the users (one
-    /// dictionary) runs on one.
+    /// Companies and users are drafted and built on every core. The users join the
+    /// directory in one step (their emails are their ids: no dictionary entries), and the
+    /// companies join the clock in one call; only those two steps run on one core.
     ///
     /// - Complexity: O(companies + users); one actor call per company, none per user.
     public func populate(_ spec: PopulationSpec) async throws(BillingError) {
@@ -22,29 +23,52 @@ extension Simulation {
     private func generate(_ spec: PopulationSpec, firstIndex: Int, now: Instant) async throws(BillingError) -> [(company: Company, due: Instant?)] {
         let generator = PopulationGenerator(seed: seed, spec: spec, catalog: settings.catalog)
         let base = await directory.count
-        let drafts = try await concurrentMap(spec.companies, width: width) { range in
-            range.map { generator.draft(index: Int32(firstIndex + $0)) }
+        // Kept in the slices they were drafted in (`size` each, the last maybe fewer):
+        // one array of a million drafts would be copied whole once more.
+        let slices = try await concurrentMap(spec.companies, width: width) { range in
+            [range.map { generator.draft(index: Int32(firstIndex + $0)) }]
         }
+        let size = slices.first?.count ?? 1
 
-        // Directory positions: partners first, then each company's users in order.
+        // Directory positions: partners first, then each company's users in order;
+        // `firstUser[position + 1]` ends company `position`'s users.
         var firstUser: [Int] = []
-        firstUser.reserveCapacity(drafts.count)
+        var signupDays: [Int] = []
+        firstUser.reserveCapacity(spec.companies + 1)
+        signupDays.reserveCapacity(spec.companies)
         var next = spec.partnerCount
-        for draft in drafts {
-            firstUser.append(next)
-            next += draft.optIns.count
+        for slice in slices {
+            for draft in slice {
+                firstUser.append(next)
+                signupDays.append(draft.signupDay)
+                next += draft.userCount
+            }
         }
+        firstUser.append(next)
         var partnerRandom = SplitMix64(seed: seed ^ 0xACC0, stream: UInt64(firstIndex))
         var users = (0..<spec.partnerCount).map { k in
-            (email: "u\(base + k)@bs.io", name: "Partner \(k)", invoiceByEmail: partnerRandom.chance(80))
+            var partner = User(email: User.numberedEmail(base + k), name: String(ascii: "Partner ", k, ""))
+            partner.notifications.invoiceByEmail = partnerRandom.chance(80)
+            return partner
         }
-        users += try await concurrentMap(drafts.count, width: width) { [firstUser] range in
-            range.flatMap { position in
-                drafts[position].optIns.enumerated().map { k, optIn in
-                    let number = base + firstUser[position] + k
-                    return (email: "u\(number)@bs.io", name: "User \(number)", invoiceByEmail: optIn)
+        users.reserveCapacity(next)
+        for sliceUsers in try await concurrentMap(slices.count, width: width, { [firstUser] sliceRange in
+            sliceRange.map { slice in
+                let first = slice * size
+                var users: [User] = []
+                users.reserveCapacity(firstUser[first + slices[slice].count] - firstUser[first])
+                for (offset, draft) in slices[slice].enumerated() {
+                    for k in 0..<draft.userCount {
+                        let number = base + firstUser[first + offset] + k
+                        var user = User(email: User.numberedEmail(number), name: String(ascii: "User ", number, ""))
+                        user.notifications.invoiceByEmail = draft.optIns & (1 << k) != 0
+                        users.append(user)
+                    }
                 }
+                return users
             }
+        }) {
+            users += sliceUsers
         }
         let ids = try await directory.registerAll(users)
 
@@ -52,28 +76,62 @@ extension Simulation {
         let seed = self.seed
         // Built in the order the clock will visit them (by signup day, then index), so
         // each day's companies lie together in memory; added in index order.
-        let order = drafts.indices.sorted { (drafts[$0].signupDay, $0) < (drafts[$1].signupDay, $1) }
-        let built = try await concurrentMap(drafts.count, width: width) { [firstUser] range throws(BillingError) in
+        let order = PopulationGenerator.visitOrder(signupDays: signupDays)
+        let built = try await concurrentMap(order.count, width: width) { [firstUser, slices] range throws(BillingError) in
             var built: [(company: Company, due: Instant?)] = []
-            for position in range.map({ order[$0] }) {
-                let draft = drafts[position]
-                func id(_ member: Int) -> UserID { member < 0 ? ids[-1 - member] : ids[firstUser[position] + member] }
-                var state = CompanyState(
-                    id: draft.spec.id, index: Int32(firstIndex + position), details: draft.spec.details,
-                    currency: draft.spec.currency, plan: draft.spec.plan, cycle: draft.spec.cycle,
-                    owner: id(draft.members[0].user), start: now.adding(seconds: Int64(draft.signupDay) * Instant.secondsPerDay),
-                    paymentMethod: draft.spec.paymentMethod, profile: draft.profile, seed: seed)
-                for member in draft.members.dropFirst() where state.role(of: id(member.user)) == nil {
-                    state.addMember(id(member.user), member.role)
+            built.reserveCapacity(range.count)
+            for visit in range {
+                let position = order[visit]
+                let userIDs = { (member: Int) -> UserID in
+                    let user = member < 0 ? -1 - member : firstUser[position] + member
+                    return ids?[user] ?? UserID(Int32(base + user))
                 }
-                for site in draft.sites { state.setUpSite(site) }
-                for (addOn, site) in draft.addOns { try state.setUpAddOn(addOn, site: site, at: state.periodStart, settings: settings) }
-                built.append((Company(state, settings: settings), state.nextDue))
+                let state = try Simulation.companyState(
+                    slices[position / size][position % size], index: Int32(firstIndex + position), userIDs: userIDs,
+                    start: now, seed: seed, settings: settings)
+                let due = state.nextDue
+                built.append((Company(state, settings: settings), due))
             }
-            return built
+            return [built]
         }
-        var added = built
-        for (company, due) in built { added[Int(company.index) - firstIndex] = (company, due) }
+        await Simulation.release(slices)
+        // `rank[position]` is the visit of the company at `position`.
+        var rank = [Int](repeating: 0, count: order.count)
+        for (visit, position) in order.enumerated() { rank[position] = visit }
+        let builtSize = built.first?.count ?? 1
+        let added = rank.map { built[$0 / builtSize][$0 % builtSize] }
         return added
+    }
+
+    /// Lets go of `parts` on every core: freeing a million drafts' arrays one by one
+    /// took longer than making them.
+    private static func release<Part: Sendable>(_ parts: consuming [[Part]]) async {
+        var parts = parts
+        await withTaskGroup(of: Void.self) { group in
+            for index in parts.indices {
+                let part = parts[index]
+                parts[index] = []
+                group.addTask { withExtendedLifetime(part) {} }
+            }
+        }
+    }
+
+    /// The state of the company drafted as `draft` at world `index`, signed up
+    /// `draft.signupDay` days after `start`; `userIDs` gives the id of a drafted member.
+    private static func companyState(
+        _ draft: borrowing PopulationGenerator.Draft, index: Int32, userIDs: (Int) -> UserID, start: Instant, seed: UInt64,
+        settings: WorldSettings
+    ) throws(BillingError) -> CompanyState {
+        var state = CompanyState(
+            id: draft.spec.id, index: index, details: draft.spec.details, currency: draft.spec.currency, plan: draft.spec.plan,
+            cycle: draft.spec.cycle, owner: userIDs(draft.members[0].user),
+            start: start.adding(seconds: Int64(draft.signupDay) * Instant.secondsPerDay), paymentMethod: draft.spec.paymentMethod,
+            numberPrefix: draft.spec.numberPrefix, profile: draft.profile, seed: seed)
+        for member in draft.members.dropFirst() where state.role(of: userIDs(member.user)) == nil {
+            state.addMember(userIDs(member.user), member.role)
+        }
+        for site in draft.sites { state.setUpSite(site) }
+        for (addOn, site) in draft.addOns { try state.setUpAddOn(addOn, site: site, at: state.periodStart, settings: settings) }
+        return state
     }
 }

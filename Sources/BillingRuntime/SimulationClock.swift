@@ -90,6 +90,9 @@ actor SimulationClock {
             let added = try await build(companies.count, now)
             for (company, _) in added where indexByID[company.id] != nil { throw .duplicateCompany(company.id) }
             indexByID.reserveCapacity(companies.count + added.count)
+            companies.reserveCapacity(companies.count + added.count)
+            unsent.reserveCapacity(unsent.count + added.count)
+            dueAt.reserveCapacity(dueAt.count + added.count)
             for (company, due) in added {
                 precondition(Int(company.index) == companies.count, "company indices must be dense")
                 indexByID[company.id] = company.index

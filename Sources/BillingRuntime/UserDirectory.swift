@@ -17,13 +17,18 @@ public actor UserDirectory {
         try registry.register(email: email, name: name)
     }
 
-    /// Registers many users at once (population generation) with their opt-in choice.
-    func registerAll(_ users: [(email: String, name: String, invoiceByEmail: Bool)]) throws(BillingError) -> [UserID] {
+    /// Registers generated users at once (population generation), their opt-in choice
+    /// already made; each email should be the numbered email of the id it gets. Returns
+    /// `nil` when they got exactly those ids (``count`` onwards, in order), else each
+    /// one's id: some email was taken, and those users were registered one by one as
+    /// ``register(email:name:)`` would (a taken email gives its existing user).
+    func registerAll(_ users: [User]) throws(BillingError) -> [UserID]? {
+        if registry.append(numbered: users) { return nil }
         var ids: [UserID] = []
         ids.reserveCapacity(users.count)
         for user in users {
             let id = try registry.register(email: user.email, name: user.name)
-            if user.invoiceByEmail { try registry.setInvoiceByEmail(true, for: id, by: id) }
+            if user.notifications.invoiceByEmail { try registry.setInvoiceByEmail(true, for: id, by: id) }
             ids.append(id)
         }
         return ids

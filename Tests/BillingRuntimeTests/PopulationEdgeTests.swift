@@ -15,3 +15,25 @@ struct PopulationEdgeTests {
         #expect(await sim.userCount == 0)
     }
 }
+
+/// Generated addresses someone registered first.
+@Suite("Population over taken addresses")
+struct PopulationTakenAddressTests {
+    @Test("A generated address already taken goes to the user who has it, and later users take the next ids")
+    func takenAddress() async throws {
+        let sim = Simulation(seed: 1, start: at("2026-01-01"))
+        let early = try await sim.register(email: "u3@bs.io", name: "Early")
+        try await sim.populate(PopulationSpec(companies: 5))
+        // Partner u1, users u2, u3 (taken: user 0), u4, ...: one user fewer than drafted.
+        let count = await sim.userCount
+        #expect(try await sim.userRef(email: "u3@bs.io").id == early)
+        #expect(await sim.user(early).name == "Early")
+        #expect(try await sim.userRef(email: "u2@bs.io").id == UserID(2))
+        #expect(try await sim.userRef(email: "u4@bs.io").id == UserID(3))
+        #expect(try await sim.userRef(email: "u\(count)@bs.io").id == UserID(Int32(count - 1)))
+        for index in 0..<Int32(5) {
+            let members = await sim.state(at: index).members.map(\.user.rawValue)
+            #expect(members.allSatisfy { (0..<Int32(count)).contains($0) })
+        }
+    }
+}
