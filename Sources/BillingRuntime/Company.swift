@@ -60,7 +60,7 @@ public actor Company {
         _ operation: @Sendable (inout CompanyState, Instant, WorldSettings) throws(BillingError) -> T
     ) throws(BillingError) -> (T, Report) {
         var copy = state
-        let before = copy.invoices.count
+        let before = copy.invoiceCount
         let dueBefore = copy.nextDue
         let instant = max(now, copy.settledUntil)
         copy.runDue(until: instant, settings: settings)
@@ -70,8 +70,8 @@ public actor Company {
         return (
             result,
             Report(
-                created: state.invoices.count - before,
-                drafts: settings.numbering == .sellerWide ? state.invoices.count - before : 0, nextDue: state.nextDue,
+                created: state.invoiceCount - before,
+                drafts: settings.numbering == .sellerWide ? state.invoiceCount - before : 0, nextDue: state.nextDue,
                 rescheduled: state.nextDue != dueBefore)
         )
     }

@@ -37,7 +37,7 @@ extension Simulation {
         let recipient = await directory.user(message.recipient).email
         let company = await clock.company(at: message.company)
         let (invoice, details) = await company.read { state in
-            let invoice = state.invoices[Int(message.invoice)]
+            let invoice = state.invoice(at: Int(message.invoice))
             return (invoice, state.detailsHistory[Int(invoice.detailsRevision)])
         }
         return InvoiceEmail(invoice: invoice, company: details, recipient: recipient, seller: settings.seller)

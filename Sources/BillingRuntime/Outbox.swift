@@ -61,7 +61,7 @@ extension CompanyState {
         let range = takeUnemailedInvoices()
         var messages: [OutboxMessage] = []
         for position in range {
-            guard let number = invoices[position].number else { continue }
+            guard let number = invoiceNumber(at: position) else { continue }
             // Members in user order, without building the list of candidates first.
             for member in members where Permissions.receivesInvoices(member.role) && optedIn[Int(member.user.rawValue)] {
                 messages.append(

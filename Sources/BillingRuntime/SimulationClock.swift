@@ -43,7 +43,7 @@ public actor SimulationClock {
         self.outbox = outbox
         self.width = width
         companies = image.companies.map { Company($0, settings: image.settings) }
-        let unsent = image.companies.map { $0.emailedCount < $0.invoices.count }
+        let unsent = image.companies.map { $0.emailedCount < $0.invoiceCount }
         self.unsent = unsent
         unsentList = unsent.indices.filter { unsent[$0] }.map(Int32.init)
         var calendar = EventCalendar()

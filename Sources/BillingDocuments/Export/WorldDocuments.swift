@@ -45,7 +45,7 @@ public struct WorldDocuments: Sendable {
         let user = await simulation.directory.user(message.recipient)
         let settings = simulation.settings
         let state = await simulation.clock.company(at: message.company).snapshot
-        let invoice = state.invoices[Int(message.invoice)]
+        let invoice = state.invoice(at: Int(message.invoice))
         let document = InvoiceDocument(
             company: state.id, invoice: invoice, buyer: state.detailsHistory[Int(invoice.detailsRevision)],
             seller: settings.seller, catalog: settings.catalog)
