@@ -111,10 +111,10 @@ extension CompanyState {
         case .plan(let plan, let cycle), .planCredit(let plan, let cycle), .planCharge(let plan, let cycle):
             record.tag = line.kind.recordTag
             record.detail = cycle.code
-            record.item = itemIndex(plan)
+            record.item = itemIndex(plan, catalog)
         case .addOn(let id, let site), .addOnCredit(let id, let site):
             record.tag = line.kind.recordTag
-            record.item = itemIndex(id)
+            record.item = itemIndex(id, catalog)
             record.site = siteIndex(site)
         case .overage(let metric):
             record.detail = metric.code
@@ -123,7 +123,8 @@ extension CompanyState {
     }
 
     /// The index of `name` in ``itemNames``, appended when the catalog lacks it.
-    private mutating func itemIndex(_ name: String) -> UInt16 {
+    private mutating func itemIndex(_ name: String, _ catalog: Catalog) -> UInt16 {
+        if let index = catalog.itemPositions[name], index < itemNames.count, itemNames[index] == name { return UInt16(index) }
         if let index = itemNames.firstIndex(of: name) { return UInt16(index) }
         precondition(itemNames.count < Int(UInt16.max), "a company's lines name more than 65,535 plans and add-ons")
         itemNames.append(name)
