@@ -1,17 +1,32 @@
 /// Everything the seller sells: plans, add-ons and overage prices.
 public struct Catalog: Sendable, Hashable, Codable {
     /// Plans by identifier.
-    public var plans: [PlanID: Plan]
+    public var plans: [PlanID: Plan] { didSet { setItems() } }
     /// Add-ons by identifier.
-    public var addOns: [AddOnID: AddOn]
+    public var addOns: [AddOnID: AddOn] { didSet { setItems() } }
     /// Prices of usage above the allowances.
     public var overage: OveragePrices
+    /// Plan and add-on identifiers, sorted, without repeats: what a company's stored
+    /// invoice lines index into. Kept with the catalog so that every company of a world
+    /// shares one copy.
+    public private(set) var itemIDs: [String]
+    /// The position of each identifier in ``itemIDs``: one hash instead of a scan of
+    /// string comparisons for every line billed.
+    var itemPositions: [String: Int]
 
     /// A catalog.
     public init(plans: [Plan], addOns: [AddOn], overage: OveragePrices = .standard) {
         self.plans = Dictionary(plans.map { ($0.id, $0) }, uniquingKeysWith: { _, last in last })
         self.addOns = Dictionary(addOns.map { ($0.id, $0) }, uniquingKeysWith: { _, last in last })
         self.overage = overage
+        self.itemIDs = []
+        self.itemPositions = [:]
+        setItems()
+    }
+
+    private mutating func setItems() {
+        itemIDs = Array(Set(plans.keys).union(addOns.keys)).sorted()
+        itemPositions = Dictionary(uniqueKeysWithValues: itemIDs.enumerated().map { ($1, $0) })
     }
 
     /// Plan identifiers in sorted order, for deterministic iteration.
@@ -34,4 +49,29 @@ public struct Catalog: Sendable, Hashable, Codable {
             AddOn(id: "proxy", name: "Reverse proxy", monthly: .usdEurSek(5_000), scope: .site),
             AddOn(id: "backups", name: "Hourly backups", monthly: .usdEurSek(5_000), scope: .site),
         ])
+}
+
+extension Catalog {
+    private enum CodingKeys: String, CodingKey {
+        case plans, addOns, overage
+    }
+
+    /// A catalog as ``encode(to:)`` wrote it; the item identifiers are derived.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        plans = try container.decode([PlanID: Plan].self, forKey: .plans)
+        addOns = try container.decode([AddOnID: AddOn].self, forKey: .addOns)
+        overage = try container.decode(OveragePrices.self, forKey: .overage)
+        itemIDs = []
+        itemPositions = [:]
+        setItems()
+    }
+
+    /// Plans, add-ons and overage prices; the item identifiers are derived.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(plans, forKey: .plans)
+        try container.encode(addOns, forKey: .addOns)
+        try container.encode(overage, forKey: .overage)
+    }
 }

@@ -94,7 +94,7 @@ extension CompanyState {
         let addOn = ActiveAddOn(id: addOnID, site: site, since: periodBilled ? now : periodStart)
         addOns.append(addOn)
         if cycle == .monthly, periodBilled, let price = addOnPrice(addOnID, settings) {
-            pendingLines.append(prorated(.addOn(addOnID, site: site), price: price, from: now, sign: 1))
+            appendPending(prorated(.addOn(addOnID, site: site), price: price, from: now, sign: 1), catalog: settings.catalog)
         }
     }
 
@@ -129,9 +129,10 @@ extension CompanyState {
         addOns.removeAll { $0.id == addOn.id && $0.site == addOn.site }
         guard periodBilled, let price = addOnPrice(addOn.id, settings) else { return }
         if cycle == .monthly {
-            pendingLines.append(prorated(.addOnCredit(addOn.id, site: addOn.site), price: price, from: now, sign: -1))
+            appendPending(
+                prorated(.addOnCredit(addOn.id, site: addOn.site), price: price, from: now, sign: -1), catalog: settings.catalog)
         } else if let used = usedLine(addOn, until: now, settings: settings) {
-            pendingLines.append(used)
+            appendPending(used, catalog: settings.catalog)
         }
     }
 

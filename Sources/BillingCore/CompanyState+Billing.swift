@@ -10,7 +10,7 @@ extension CompanyState {
     /// - Returns: the number of invoices created.
     @discardableResult
     public mutating func runDue(until now: Instant, settings: WorldSettings) -> Int {
-        let before = invoices.count
+        let before = invoiceStore.count
         settledUntil = max(settledUntil, now)
         while let due = nextDue, due <= now {
             if !periodBilled {
@@ -22,7 +22,7 @@ extension CompanyState {
             }
             if periodBilled, periodEnd <= usageStart { startNextPeriod() }
         }
-        return invoices.count - before
+        return invoiceStore.count - before
     }
 
     private mutating func startNextPeriod() {
@@ -37,21 +37,25 @@ extension CompanyState {
     mutating func issuePlanInvoice(at created: Instant, settings: WorldSettings) {
         let start = periodStart
         let end = periodEnd
-        var lines: [InvoiceLine] = []
-        lines.reserveCapacity(1 + (cycle == .monthly ? addOns.count : 0) + pendingLines.count)
+        // The new lines go before the pending ones, which this invoice takes as well.
+        var at = invoicedLineCount
         if let price = settings.catalog.plans[plan]?.price(cycle, in: currency)?.minorUnits {
-            lines.append(prorated(.plan(plan, cycle), price: price, from: start, sign: 1))
+            insertLine(prorated(.plan(plan, cycle), price: price, from: start, sign: 1), at: at, catalog: settings.catalog)
+            at += 1
         }
         if cycle == .monthly {
             for addOn in addOns {
                 guard let price = addOnPrice(addOn.id, settings) else { continue }
-                lines.append(prorated(.addOn(addOn.id, site: addOn.site), price: price, from: start, sign: 1))
+                insertLine(
+                    prorated(.addOn(addOn.id, site: addOn.site), price: price, from: start, sign: 1), at: at,
+                    catalog: settings.catalog)
+                at += 1
             }
         }
-        lines += pendingLines
-        pendingLines = []
         periodBilled = true
-        finalize(kind: .plan, cycle: cycle, created: created, periodStart: start, periodEnd: end, lines: lines, settings: settings)
+        finalize(
+            kind: .plan, cycle: cycle, created: created, periodStart: start, periodEnd: end, lineEnd: lineStore.count,
+            settings: settings)
     }
 
     /// Ends the usage window at `end` (its nominal end, or earlier on a cycle change):
@@ -67,21 +71,28 @@ extension CompanyState {
             usage.diskGB = month.disk
             usage.diskPeakGB = max(usage.diskPeakGB, month.disk)
         }
-        var lines = overageLines(from: start, to: end, settings: settings)
-        if cycle == .annual {
-            lines += addOns.compactMap { usedLine($0, until: end, settings: settings) }
+        // Annual plans: overage and add-ons used go before the pending lines, and all
+        // of them on a per-use invoice. Monthly plans: overage joins the pending lines.
+        let annual = cycle == .annual
+        var at = annual ? invoicedLineCount : lineStore.count
+        for line in overageLines(from: start, to: end, settings: settings) {
+            insertLine(line, at: at, catalog: settings.catalog)
+            at += 1
+        }
+        if annual {
+            for addOn in addOns {
+                guard let line = usedLine(addOn, until: end, settings: settings) else { continue }
+                insertLine(line, at: at, catalog: settings.catalog)
+                at += 1
+            }
         }
         usageIndex += 1
         usageStart = end
         usage = Usage(carryingDiskOf: usage)
-        if cycle == .annual {
-            lines += pendingLines
-            pendingLines = []
-            if !lines.isEmpty {
-                finalize(kind: .perUse, cycle: .monthly, created: end, periodStart: start, periodEnd: end, lines: lines, settings: settings)
-            }
-        } else {
-            pendingLines += lines
+        if annual, lineStore.count > invoicedLineCount {
+            finalize(
+                kind: .perUse, cycle: .monthly, created: end, periodStart: start, periodEnd: end, lineEnd: lineStore.count,
+                settings: settings)
         }
     }
 
@@ -105,17 +116,19 @@ extension CompanyState {
         return lines
     }
 
-    /// Totals, taxes and balance for `lines`, and the invoice appended. In the
-    /// per-company scheme it is numbered at once; in the seller-wide scheme it stays a
-    /// draft until ``assignNumbers(prefix:from:)`` at the barrier.
+    /// Totals, taxes and balance for the lines from the end of the last invoice's to
+    /// `lineEnd` in the line store, and the invoice appended. In the per-company scheme
+    /// it is numbered at once; in the seller-wide scheme it stays a draft until
+    /// ``assignNumbers(prefix:from:count:)`` at the barrier.
     mutating func finalize(
         kind: Invoice.Kind, cycle: BillingCycle, created: Instant, periodStart: Instant, periodEnd: Instant,
-        lines: [InvoiceLine], settings: WorldSettings
+        lineEnd: Int, settings: WorldSettings
     ) {
         let tax = TaxTreatment.decide(
             seller: settings.seller.country, buyer: buyer.country, buyerVATNumber: buyer.vatNumber, on: created.date,
             rates: settings.taxes)
-        let subtotal = lines.reduce(0) { $0 + $1.amount }
+        var subtotal: Int64 = 0
+        for index in invoicedLineCount..<lineEnd { subtotal += lineStore[index].amount }
         let taxAmount = tax.rate.map { $0.tax(on: Money(minorUnits: subtotal, currency)).minorUnits } ?? 0
         let total = subtotal + taxAmount
         var applied: Int64 = 0
@@ -125,40 +138,46 @@ extension CompanyState {
         } else {
             balance -= total
         }
-        var number: InvoiceNumber?
+        var series: Int32 = 0
+        var sequence: Int64 = 0
         if settings.numbering == .perCompany {
-            number = InvoiceNumber(prefix: numberPrefix, sequence: nextSequence)
+            series = 1
+            sequence = nextSequence
             nextSequence += 1
         }
-        invoices.append(
-            Invoice(
-                number: number, kind: kind, cycle: cycle, created: created, periodStart: periodStart,
-                periodEnd: periodEnd, currency: currency, lines: lines, subtotal: subtotal, tax: tax,
+        invoiceStore.append(
+            InvoiceRecord(
+                sequence: sequence, created: created, periodStart: periodStart, periodEnd: periodEnd, subtotal: subtotal,
                 taxAmount: taxAmount, total: total, balanceApplied: applied, amountDue: max(0, total - applied),
-                balanceRemaining: balance, detailsRevision: buyer.revision))
+                balanceRemaining: balance, tax: tax, kind: kind, cycle: cycle, currency: currency, series: series,
+                detailsRevision: buyer.revision, lineEnd: Int32(lineEnd)))
     }
 
     /// The number of invoices waiting for a seller-wide number.
     public var draftCount: Int {
-        var index = invoices.endIndex
-        while index > invoices.startIndex, invoices[index - 1].number == nil { index -= 1 }
-        return invoices.endIndex - index
+        var index = invoiceStore.endIndex
+        while index > invoiceStore.startIndex, invoiceStore[index - 1].series == 0 { index -= 1 }
+        return invoiceStore.endIndex - index
     }
 
     /// Numbers the `count` oldest drafts, in creation order, `first`, `first + 1`, … of
     /// the seller's series. Drafts made since the count was taken stay drafts for their
     /// own reservation, so every reserved number is used exactly once.
     public mutating func assignNumbers(prefix: String, from first: Int64, count: Int) {
-        let start = invoices.count - draftCount
-        for (offset, index) in (start..<min(start + count, invoices.count)).enumerated() {
-            invoices[index].number = InvoiceNumber(prefix: prefix, sequence: first + Int64(offset))
+        let start = invoiceStore.count - draftCount
+        let end = min(start + count, invoiceStore.count)
+        guard start < end else { return }
+        let series = series(of: prefix)
+        for (offset, index) in (start..<end).enumerated() {
+            invoiceStore[index].series = series
+            invoiceStore[index].sequence = first + Int64(offset)
         }
     }
 
     /// The invoices finalized since the last month-end send, marked as sent: each is
     /// returned exactly once. Drafts are never returned.
     public mutating func takeUnemailedInvoices() -> Range<Int> {
-        let end = invoices.count - draftCount
+        let end = invoiceStore.count - draftCount
         let range = emailedCount..<max(emailedCount, end)
         emailedCount = range.upperBound
         return range

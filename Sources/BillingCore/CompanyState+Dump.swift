@@ -72,11 +72,20 @@ extension CompanyState {
             sink.instant(invitation.expires)
             sink.word(invitation.status.rawValue)
         }
-        for line in pendingLines {
+        let invoiced = invoicedLineCount
+        for line in lineStore[invoiced...] {
             sink.record("pending")
-            line.write(to: &sink)
+            write(line, to: &sink)
         }
-        for invoice in invoices { invoice.write(to: &sink) }
+        var lineStart = 0
+        for invoice in invoiceStore {
+            write(invoice, to: &sink)
+            for line in lineStore[lineStart..<Int(invoice.lineEnd)] {
+                sink.record("  line")
+                write(line, to: &sink)
+            }
+            lineStart = Int(invoice.lineEnd)
+        }
     }
 
     /// The canonical text of the company.
@@ -94,68 +103,63 @@ extension CompanyState {
     }
 }
 
-extension Invoice {
-    /// Writes the invoice and its lines as canonical records.
-    func write(to sink: inout some CanonicalSink) {
+extension CompanyState {
+    /// Writes an invoice's own record (its lines follow as records of their own).
+    private func write(_ invoice: InvoiceRecord, to sink: inout some CanonicalSink) {
         sink.record("invoice")
-        if let number {
-            sink.word(number.prefix)
-            sink.int(number.sequence)
-        } else {
-            sink.word("draft")
+        switch invoice.series {
+        case 0: sink.word("draft")
+        case 1:
+            sink.word(numberPrefix)
+            sink.int(invoice.sequence)
+        default:
+            sink.word(otherPrefixes[Int(invoice.series) - 2])
+            sink.int(invoice.sequence)
         }
-        sink.word(kind.rawValue)
-        sink.word(cycle.rawValue)
-        sink.instant(created, "created")
-        sink.instant(periodStart, "from")
-        sink.instant(periodEnd, "to")
-        sink.int(subtotal, "subtotal")
-        switch tax {
+        sink.word(invoice.kind.rawValue)
+        sink.word(invoice.cycle.rawValue)
+        sink.instant(invoice.created, "created")
+        sink.instant(invoice.periodStart, "from")
+        sink.instant(invoice.periodEnd, "to")
+        sink.int(invoice.subtotal, "subtotal")
+        switch invoice.tax {
         case .domestic(let rate): sink.int(rate.basisPoints, "domestic")
         case .destination(let rate): sink.int(rate.basisPoints, "destination")
         case .reverseCharge: sink.word("reverse-charge")
         case .outsideScope: sink.word("no-vat")
         }
-        sink.int(taxAmount, "tax")
-        sink.int(total, "total")
-        sink.int(balanceApplied, "applied")
-        sink.int(amountDue, "due")
-        sink.int(balanceRemaining, "remaining")
-        sink.int(detailsRevision, "details")
-        for line in lines {
-            sink.record("  line")
-            line.write(to: &sink)
+        sink.int(invoice.taxAmount, "tax")
+        sink.int(invoice.total, "total")
+        sink.int(invoice.balanceApplied, "applied")
+        sink.int(invoice.amountDue, "due")
+        sink.int(invoice.balanceRemaining, "remaining")
+        sink.int(invoice.detailsRevision, "details")
+    }
+
+    /// Writes a line's fields into the current record.
+    private func write(_ line: LineRecord, to sink: inout some CanonicalSink) {
+        sink.word(line.tag.word)
+        switch line.tag {
+        case .plan, .planCredit, .planCharge:
+            sink.word(itemNames[Int(line.item)])
+            sink.word(BillingCycle(code: line.detail).rawValue)
+        case .addOn, .addOnCredit:
+            sink.word(itemNames[Int(line.item)])
+            sink.text(site(of: line) ?? "-")
+        case .overage:
+            sink.word(Metric(code: line.detail).rawValue)
         }
+        sink.int(line.quantity, "quantity")
+        sink.int(line.unitPrice, "unit")
+        sink.int(line.amount, "amount")
+        sink.instant(line.periodStart, "from")
+        sink.instant(line.periodEnd, "to")
     }
 }
 
-extension InvoiceLine {
-    /// Writes the line's fields into the current record.
-    func write(to sink: inout some CanonicalSink) {
-        switch kind {
-        case .plan(let plan, let cycle), .planCredit(let plan, let cycle), .planCharge(let plan, let cycle):
-            sink.word(kind.tag)
-            sink.word(plan)
-            sink.word(cycle.rawValue)
-        case .addOn(let id, let site), .addOnCredit(let id, let site):
-            sink.word(kind.tag)
-            sink.word(id)
-            sink.text(site ?? "-")
-        case .overage(let metric):
-            sink.word(kind.tag)
-            sink.word(metric.rawValue)
-        }
-        sink.int(quantity, "quantity")
-        sink.int(unitPrice, "unit")
-        sink.int(amount, "amount")
-        sink.instant(periodStart, "from")
-        sink.instant(periodEnd, "to")
-    }
-}
-
-extension InvoiceLine.Kind {
+extension LineRecord.Tag {
     /// The word naming the kind in the canonical form.
-    var tag: String {
+    var word: String {
         switch self {
         case .plan: "plan"
         case .addOn: "addon"

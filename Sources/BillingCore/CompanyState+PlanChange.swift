@@ -42,20 +42,26 @@ extension CompanyState {
             let charge = prorated(.planCharge(newPlan, cycle), price: newPrice, from: now, sign: 1)
             plan = newPlan
             if credit.amount + charge.amount > settings.immediateInvoiceThreshold {
+                // Its own two lines only: the pending ones stay pending, after them.
+                let at = invoicedLineCount
+                insertLine(credit, at: at, catalog: settings.catalog)
+                insertLine(charge, at: at + 1, catalog: settings.catalog)
                 finalize(
-                    kind: .proration, cycle: cycle, created: now, periodStart: now, periodEnd: periodEnd,
-                    lines: [credit, charge], settings: settings)
+                    kind: .proration, cycle: cycle, created: now, periodStart: now, periodEnd: periodEnd, lineEnd: at + 2,
+                    settings: settings)
             } else {
-                pendingLines += [credit, charge]
+                appendPending(credit, catalog: settings.catalog)
+                appendPending(charge, catalog: settings.catalog)
             }
             return
         }
         closeUsageWindow(at: now, settings: settings)
-        pendingLines.append(credit)
+        appendPending(credit, catalog: settings.catalog)
         if cycle == .monthly {
             for addOn in addOns {
                 guard let price = addOnPrice(addOn.id, settings) else { continue }
-                pendingLines.append(prorated(.addOnCredit(addOn.id, site: addOn.site), price: price, from: now, sign: -1))
+                appendPending(
+                    prorated(.addOnCredit(addOn.id, site: addOn.site), price: price, from: now, sign: -1), catalog: settings.catalog)
             }
         }
         for index in addOns.indices { addOns[index].since = now }

@@ -45,16 +45,27 @@ public struct CompanyState: Sendable, Hashable {
     public internal(set) var sites: [Site]
     /// Add-ons in use, in the order they were added.
     public internal(set) var addOns: [ActiveAddOn]
-    /// Lines waiting for the next invoice (small prorations, removed add-ons).
-    public internal(set) var pendingLines: [InvoiceLine]
     /// Account balance (credit) in minor units: applied to the next invoices.
     public internal(set) var balance: Int64
     /// Memberships, sorted by user.
     public internal(set) var members: [Membership]
     /// Invitations, in the order they were made.
     public internal(set) var invitations: [Invitation]
-    /// Invoices in the order they were created.
-    public internal(set) var invoices: [Invoice]
+    /// Invoices in the order they were created, compact; read them with
+    /// ``invoice(at:)``, ``invoices`` and ``lines(of:)``.
+    var invoiceStore: [InvoiceRecord]
+    /// Every line of the company: each invoice's lines in invoice order, then the
+    /// pending lines (those waiting for the next invoice) at the end.
+    var lineStore: [LineRecord]
+    /// What line records' ``LineRecord/item`` index: the world catalog's
+    /// ``Catalog/itemIDs`` (one copy shared by all companies), adopted with the first
+    /// line, then any name the catalog lacks appended.
+    var itemNames: [String]
+    /// Sites named by lines, sorted: what ``LineRecord/site`` indexes.
+    var lineSites: [SiteID]
+    /// Number prefixes other than ``numberPrefix`` (the seller's series), in order of
+    /// first use: what ``InvoiceRecord/series`` 2, 3, … name.
+    var otherPrefixes: [String]
     /// The prefix of the company's own invoice series.
     public let numberPrefix: String
     /// The next sequence number of the company's own series.
@@ -97,11 +108,14 @@ public struct CompanyState: Sendable, Hashable {
         self.usage = Usage()
         self.sites = []
         self.addOns = []
-        self.pendingLines = []
         self.balance = 0
         self.members = [Membership(user: owner, role: .owner)]
         self.invitations = []
-        self.invoices = []
+        self.invoiceStore = []
+        self.lineStore = []
+        self.itemNames = []
+        self.lineSites = []
+        self.otherPrefixes = []
         self.numberPrefix = numberPrefix ?? CompanyState.defaultPrefix(for: id)
         self.nextSequence = 1
         self.emailedCount = 0

@@ -70,3 +70,13 @@ public struct InvoiceLine: Sendable, Hashable, Codable {
         }
     }
 }
+
+extension InvoiceLine.Kind {
+    /// The plan or add-on the line names; `nil` for overage.
+    public var item: String? {
+        switch self {
+        case .plan(let id, _), .planCredit(let id, _), .planCharge(let id, _), .addOn(let id, _), .addOnCredit(let id, _): id
+        case .overage: nil
+        }
+    }
+}

@@ -49,7 +49,7 @@ public actor Company {
         let created = state.runDue(until: step, settings: settings)
         if let sentAt { state.takeEmails(company: index, sentAt: sentAt, optedIn: optedIn, into: &emails) }
         let drafts = settings.numbering == .sellerWide ? state.draftInstants(last: created) : []
-        return Report(created: created, drafts: drafts, nextDue: state.nextDue, unsent: state.emailedCount < state.invoices.count)
+        return Report(created: created, drafts: drafts, nextDue: state.nextDue, unsent: state.emailedCount < state.invoiceCount)
     }
 
     /// The second visit of a seller-wide step: numbers the oldest drafts with
@@ -57,7 +57,7 @@ public actor Company {
     func number(prefix: String, _ sequences: [Int64], emailsSentAt sentAt: Instant?, optedIn: [Bool], emails: inout [OutboxMessage]) -> Report {
         assignNumbers(prefix: prefix, sequences)
         if let sentAt { state.takeEmails(company: index, sentAt: sentAt, optedIn: optedIn, into: &emails) }
-        return Report(created: 0, drafts: [], nextDue: nil, unsent: state.emailedCount < state.invoices.count)
+        return Report(created: 0, drafts: [], nextDue: nil, unsent: state.emailedCount < state.invoiceCount)
     }
 
     /// Numbers the oldest drafts, one each, with `sequences` of the seller-wide series.
@@ -77,14 +77,14 @@ public actor Company {
         _ operation: @Sendable (inout CompanyState, Instant, WorldSettings) throws(BillingError) -> T
     ) throws(BillingError) -> (T, Report) {
         var copy = state
-        let before = copy.invoices.count
+        let before = copy.invoiceCount
         let dueBefore = copy.nextDue
         let instant = max(now, copy.settledUntil)
         copy.runDue(until: instant, settings: settings)
         let result = try operation(&copy, instant, settings)
         guard commit else { return (result, Report(created: 0, drafts: [], nextDue: state.nextDue)) }
         state = copy
-        let created = state.invoices.count - before
+        let created = state.invoiceCount - before
         let drafts = settings.numbering == .sellerWide ? state.draftInstants(last: created) : []
         return (
             result,
@@ -107,6 +107,6 @@ public actor Company {
 extension CompanyState {
     /// The finalization instants of the last `count` invoices, in creation order.
     fileprivate func draftInstants(last count: Int) -> [Instant] {
-        count == 0 ? [] : invoices.suffix(count).map(\.created)
+        count == 0 ? [] : (invoiceCount - count..<invoiceCount).map(invoiceCreated(at:))
     }
 }

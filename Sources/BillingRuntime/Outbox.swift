@@ -61,7 +61,7 @@ extension CompanyState {
     public mutating func takeEmails(company: Int32, sentAt: Instant, optedIn: [Bool], into messages: inout [OutboxMessage]) {
         let range = takeUnemailedInvoices()
         for position in range {
-            guard let number = invoices[position].number else { continue }
+            guard let number = invoiceNumber(at: position) else { continue }
             // Members in user order, without building the list of candidates first.
             for member in members where Permissions.receivesInvoices(member.role) && optedIn[Int(member.user.rawValue)] {
                 messages.append(

@@ -54,7 +54,7 @@ actor SimulationClock {
         self.outbox = outbox
         self.width = width
         companies = image.companies.map { Company($0, settings: image.settings) }
-        unsent = image.companies.map { $0.emailedCount < $0.invoices.count }
+        unsent = image.companies.map { $0.emailedCount < $0.invoiceCount }
         dueAt = image.scheduled.map { $0?.seconds ?? Int64.max }
         dueAt += repeatElement(Int64.max, count: max(0, companies.count - dueAt.count))
         indexByID.reserveCapacity(companies.count)

@@ -107,8 +107,8 @@ extension WorldImage {
             }
             try WorldImage.checkTotals(invoice, company: index, id: id, position: position)
         }
-        guard (0...company.invoices.count - drafts).contains(company.emailedCount) else {
-            throw .emailedCount(company: index, id: id, emailed: company.emailedCount, invoices: company.invoices.count - drafts)
+        guard (0...company.invoiceCount - drafts).contains(company.emailedCount) else {
+            throw .emailedCount(company: index, id: id, emailed: company.emailedCount, invoices: company.invoiceCount - drafts)
         }
         var pending: Int64 = 0
         for line in company.pendingLines {

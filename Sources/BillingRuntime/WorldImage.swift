@@ -78,7 +78,7 @@ public struct WorldImage: Sendable, Hashable {
             guard (0..<companies.count).contains(Int(message.company)),
                 (0..<companies[Int(message.company)].emailedCount).contains(Int(message.invoice))
             else { throw .email(position: position, detail: "invoice \(message.invoice) of company \(message.company) was not emailed") }
-            guard companies[Int(message.company)].invoices[Int(message.invoice)].number == message.number else {
+            guard companies[Int(message.company)].invoiceNumber(at: Int(message.invoice)) == message.number else {
                 throw .email(position: position, detail: "the number \(message.number) is not the invoice's")
             }
         }

@@ -26,11 +26,12 @@ extension Simulation {
             await company.read { state in
                 var total: Int64 = 0
                 var due: Int64 = 0
-                for invoice in state.invoices {
-                    total = saturatingSum(total, invoice.total)
-                    due = saturatingSum(due, invoice.amountDue)
+                for position in 0..<state.invoiceCount {
+                    let amounts = state.invoiceAmounts(at: position)
+                    total = saturatingSum(total, amounts.total)
+                    due = saturatingSum(due, amounts.amountDue)
                 }
-                return (state.currency, state.invoices.count, total, due)
+                return (state.currency, state.invoiceCount, total, due)
             }
         }
         var summary = WorldSummary(

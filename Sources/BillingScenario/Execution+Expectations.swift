@@ -15,7 +15,7 @@ extension Execution {
     private func mismatches(_ expectation: Expectation, in simulation: Simulation) async throws(BillingError) -> [Mismatch] {
         switch expectation {
         case .invoiceCount(let company, let count):
-            let actual = try await state(company, in: simulation) { $0.invoices.count }
+            let actual = try await state(company, in: simulation) { $0.invoiceCount }
             return compare("invoices", "\(count)", "\(actual)")
         case .invoice(let company, let selector, let checks):
             let catalog = simulation.settings.catalog

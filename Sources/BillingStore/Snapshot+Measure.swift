@@ -12,8 +12,7 @@ extension Snapshot {
         rows += catalog.plans.count + catalog.addOns.count + image.settings.taxes.changes.values.reduce(0) { $0 + $1.count }
         for state in image.companies {
             rows += state.detailsHistory.count + state.sites.count + state.addOns.count + state.members.count
-            rows += state.invitations.count + state.pendingLines.count + state.invoices.count
-            for invoice in state.invoices { rows += invoice.lines.count }
+            rows += state.invitations.count + state.pendingLines.count + state.invoiceCount + state.invoicedLineCount
         }
         return rows
     }

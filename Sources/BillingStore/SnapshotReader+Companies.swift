@@ -27,7 +27,7 @@ extension SnapshotReader {
         var invoices: [Invoice] = []
     }
 
-    func readCompanies() throws -> ([CompanyState], [Instant?]) {
+    func readCompanies(catalog: Catalog) throws -> ([CompanyState], [Instant?]) {
         var partials: [Partial] = []
         var scheduled: [Instant?] = []
         let query = try db.prepare("SELECT * FROM companies ORDER BY idx")
@@ -80,6 +80,12 @@ extension SnapshotReader {
             try SnapshotReader.line(row, from: 2)
         }
         try readInvoices(into: &partials)
+        for p in partials where p.invoices.reduce(p.pending.count, { $0 + $1.lines.count }) > 60_000 {
+            // A company stores a line's plan or add-on as a 16-bit index.
+            var names = Set(catalog.itemIDs)
+            for line in p.pending + p.invoices.flatMap(\.lines) { names.insert(line.kind.item ?? "") }
+            guard names.count < 65_000 else { throw Problem(detail: "company \(p.id)'s lines name more than 65,000 plans and add-ons") }
+        }
         let companies = partials.enumerated().map { index, p in
             CompanyState(
                 restoring: p.id, index: Int32(index), detailsHistory: p.details, paymentMethod: p.paymentMethod,
@@ -89,7 +95,8 @@ extension SnapshotReader {
                 usage: SnapshotReader.usage(p.numbers[5...12]), sites: p.sites, addOns: p.addOns, pendingLines: p.pending,
                 balance: p.numbers[12], members: p.members, invitations: p.invitations, invoices: p.invoices,
                 numberPrefix: p.numberPrefix, nextSequence: p.numbers[14], emailedCount: Int(p.numbers[15]),
-                closed: p.numbers[16] != 0, settledUntil: Instant(seconds: p.numbers[17]), profile: p.profile, random: p.random)
+                closed: p.numbers[16] != 0, settledUntil: Instant(seconds: p.numbers[17]), profile: p.profile, random: p.random,
+                catalog: catalog)
         }
         return (companies, scheduled)
     }

@@ -37,7 +37,7 @@ struct SnapshotReader {
         let settings = WorldSettings(
             seller: seller, catalog: try readCatalog(), taxes: try readTaxes(), numbering: numbering,
             immediateInvoiceThreshold: try number("immediate_invoice_threshold"), invitationLifetime: try number("invitation_lifetime"))
-        let (companies, scheduled) = try readCompanies()
+        let (companies, scheduled) = try readCompanies(catalog: settings.catalog)
         return WorldImage(
             seed: seed, start: Instant(seconds: try number("start")), settings: settings, now: Instant(seconds: try number("now")),
             nextMonthEnd: Instant(seconds: try number("next_month_end")), sellerNext: try number("seller_next"),

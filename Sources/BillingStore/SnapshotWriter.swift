@@ -209,7 +209,8 @@ private struct CompanyStatements {
             try CompanyStatements.bind(line, to: pending, from: 3)
             try pending.insert()
         }
-        for (position, invoice) in s.invoices.enumerated() {
+        for position in 0..<s.invoiceCount {
+            let invoice = s.invoice(at: position)
             let v = invoices
             let (tax, basisPoints) = SnapshotCoding.encode(invoice.tax)
             try v.bind(1, index)

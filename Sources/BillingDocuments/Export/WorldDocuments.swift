@@ -58,7 +58,7 @@ public struct WorldDocuments: Sendable {
         let user = image.users[Int(message.recipient.rawValue)]
         let settings = image.settings
         let state = image.companies[Int(message.company)]
-        let invoice = state.invoices[Int(message.invoice)]
+        let invoice = state.invoice(at: Int(message.invoice))
         let document = InvoiceDocument(
             company: state.id, invoice: invoice, buyer: state.detailsHistory[Int(invoice.detailsRevision)],
             seller: settings.seller, catalog: settings.catalog)
@@ -69,7 +69,7 @@ public struct WorldDocuments: Sendable {
     /// The outbox message as its recipient reads it: address, subject and plain text.
     public func email(_ message: OutboxMessage) -> InvoiceEmail {
         let state = image.companies[Int(message.company)]
-        let invoice = state.invoices[Int(message.invoice)]
+        let invoice = state.invoice(at: Int(message.invoice))
         return InvoiceEmail(
             invoice: invoice, company: state.detailsHistory[Int(invoice.detailsRevision)],
             recipient: image.users[Int(message.recipient.rawValue)].email, seller: image.settings.seller)
