@@ -26,38 +26,30 @@ public struct OutboxMessage: Sendable, Hashable {
 /// Receives the invoice emails of each month end; the clock is its only writer.
 /// Messages are kept compact and rendered to text on demand.
 public actor Outbox {
-    /// The messages in sending order, in the batches they came in: one array of ten
-    /// million messages would be copied whole each time it grew, and for a moment held
-    /// twice.
-    private(set) var batches: [[OutboxMessage]] = []
-    /// The number of messages.
-    public private(set) var count = 0
+    private var messages: [OutboxMessage] = []
 
     /// An empty outbox.
     public init() {}
 
     /// An outbox holding `messages` (a restored snapshot).
-    init(messages: [OutboxMessage]) {
-        batches = messages.isEmpty ? [] : [messages]
-        count = messages.count
-    }
+    init(messages: [OutboxMessage]) { self.messages = messages }
 
-    /// Appends one month end's batches, already in their fixed order, company by company.
-    func append(_ new: [[OutboxMessage]]) {
-        for batch in new where !batch.isEmpty {
-            // Kept at its exact size: a batch grew by doubling.
-            batches.append(Array(unsafeUninitializedCapacity: batch.count) { buffer, initialized in
-                initialized = buffer.initialize(fromContentsOf: batch)
-            })
-            count += batch.count
-        }
+    /// Appends one month end's messages, already in their fixed order, company by
+    /// company.
+    func append(_ batches: [[OutboxMessage]]) {
+        // No reserveCapacity: reserving the exact size each month end would copy the
+        // whole outbox every time instead of growing it geometrically.
+        for batch in batches { messages += batch }
     }
 
     /// Every message so far, in sending order.
-    public var all: [OutboxMessage] { Array(batches.joined()) }
+    public var all: [OutboxMessage] { messages }
+
+    /// The number of messages.
+    public var count: Int { messages.count }
 
     /// The messages to one recipient.
-    public func messages(to recipient: UserID) -> [OutboxMessage] { batches.flatMap { $0.filter { $0.recipient == recipient } } }
+    public func messages(to recipient: UserID) -> [OutboxMessage] { messages.filter { $0.recipient == recipient } }
 }
 
 extension CompanyState {

@@ -60,7 +60,7 @@ extension Simulation {
         let users = await directory.snapshot
         let now = await clock.now
         let sellerNext = await clock.sellerNext
-        let messages = await outbox.batches
+        let messages = await outbox.all
         async let header = headerDigest(users: users, now: now, sellerNext: sellerNext)
         async let emails = Simulation.emailsDigest(messages)
         let companyDigests = await clock.companyDigests()
@@ -79,11 +79,9 @@ extension Simulation {
     }
 
     /// The hash of the outbox's records.
-    private static func emailsDigest(_ batches: [[OutboxMessage]]) async -> [UInt8] {
+    private static func emailsDigest(_ messages: [OutboxMessage]) async -> [UInt8] {
         var emails = CanonicalHash()
-        for batch in batches {
-            for message in batch { write(message, to: &emails) }
-        }
+        for message in messages { write(message, to: &emails) }
         return emails.finalize()
     }
 }
