@@ -166,8 +166,17 @@ public struct CompanyState: Sendable, Hashable {
 
     /// Upper-case letters and digits of `id`, at most 8: `acme` gives `ACME`.
     public static func defaultPrefix(for id: String) -> String {
-        let kept = id.uppercased().filter { $0.isASCII && ($0.isLetter || $0.isNumber) }
-        return kept.isEmpty ? "C" : String(kept.prefix(8))
+        var kept: String
+        if id.utf8.allSatisfy({ $0 < 0x80 }) {
+            // ASCII ids (every generated one) by bytes: the Unicode-aware path below
+            // cost more than the rest of drafting a generated company.
+            let bytes = id.utf8.lazy.filter { ($0 >= 0x30 && $0 <= 0x39) || ($0 | 0x20 >= 0x61 && $0 | 0x20 <= 0x7A) }
+            kept = String(decoding: bytes.prefix(8).map { $0 >= 0x61 ? $0 - 0x20 : $0 }, as: UTF8.self)
+        } else {
+            // Upper-casing may turn a non-ASCII letter into ASCII ones ("ß" gives "SS").
+            kept = String(id.uppercased().filter { $0.isASCII && ($0.isLetter || $0.isNumber) }.prefix(8))
+        }
+        return kept.isEmpty ? "C" : kept
     }
 }
 

@@ -66,8 +66,7 @@ struct PopulationGenerator {
     /// seven digits.
     func draft(index: Int32) -> Draft {
         let digits = String(index)
-        let padded = String(repeating: "0", count: max(0, 7 - digits.count)) + digits
-        let id = "c" + padded
+        let id = "c" + String(repeating: "0", count: max(0, 7 - digits.count)) + digits
         var random = SplitMix64(seed: seed ^ 0x5EED, stream: UInt64(UInt32(bitPattern: index)))
         let plan = pick(PopulationGenerator.plans, &random)
         let cycle: BillingCycle = random.chance(spec.annualPercent) ? .annual : .monthly
@@ -119,10 +118,7 @@ struct PopulationGenerator {
         }
         let companySpec = CompanySpec(
             id: id, details: details, currency: currency, plan: plan, cycle: cycle,
-            paymentMethod: random.chance(80) ? "Card •••• \(1000 + random.below(9000))" : "Invoice",
-            // What `CompanyState.defaultPrefix(for: id)` makes of an ASCII id, without its
-            // Unicode-aware filtering.
-            numberPrefix: String(("C" + padded).prefix(8)))
+            paymentMethod: random.chance(80) ? "Card •••• \(1000 + random.below(9000))" : "Invoice")
         return Draft(
             spec: companySpec, profile: profile, sites: sites, addOns: addOns, signupDay: random.below(28),
             userCount: userCount, optIns: optIns, members: members)

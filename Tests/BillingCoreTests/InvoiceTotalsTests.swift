@@ -167,6 +167,16 @@ struct InvoiceTotalsTests {
         #expect(CompanyState.defaultPrefix(for: "acme") == "ACME")
         #expect(CompanyState.defaultPrefix(for: "acme-hosting.se") == "ACMEHOST")
         #expect(CompanyState.defaultPrefix(for: "åäö") == "C")
+        #expect(CompanyState.defaultPrefix(for: "c0000042") == "C0000042")
+        #expect(CompanyState.defaultPrefix(for: "straße-gmbh") == "STRASSEG")
+        // ASCII ids take a byte path: it must agree with the Unicode-aware one.
+        var random = SplitMix64(seed: 7, stream: 0)
+        let alphabet = Array("abcXYZ019-_.@ ~`[{".utf8)
+        for _ in 0..<2_000 {
+            let id = String(decoding: (0..<random.below(14)).map { _ in alphabet[random.below(alphabet.count)] }, as: UTF8.self)
+            let unicode = String(id.uppercased().filter { $0.isASCII && ($0.isLetter || $0.isNumber) }.prefix(8))
+            #expect(CompanyState.defaultPrefix(for: id) == (unicode.isEmpty ? "C" : unicode), "\(id)")
+        }
         var state = company(numberPrefix: "AB")
         state.runDue(until: at(2026, 1, 15), settings: standard)
         #expect(state.invoices.first?.number?.description == "AB-000001")
