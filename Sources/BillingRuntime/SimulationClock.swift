@@ -55,8 +55,8 @@ actor SimulationClock {
         self.width = width
         companies = image.companies.map { Company($0, settings: image.settings) }
         unsent = image.companies.map { $0.emailedCount < $0.invoiceCount }
+        // One entry per company: `validate()` refused any other count.
         dueAt = image.scheduled.map { $0?.seconds ?? Int64.max }
-        dueAt += repeatElement(Int64.max, count: max(0, companies.count - dueAt.count))
         indexByID.reserveCapacity(companies.count)
         for (index, state) in image.companies.enumerated() { indexByID[state.id] = Int32(index) }
     }
