@@ -35,13 +35,16 @@ var targets: [Target] = [
         dependencies: ["BillingCore", "BillingRuntime", "BillingScenario", "BillingStore", "BillingDocuments"],
         path: "Benchmarks/BillingSimBench"),
 
+    // Child processes for the tests: spawned and waited for without Foundation's Process.
+    .target(name: "TestProcesses", path: "Tests/TestProcesses"),
     .testTarget(name: "BillingCoreTests", dependencies: ["BillingCore"]),
     .testTarget(name: "BillingRuntimeTests", dependencies: ["BillingCore", "BillingRuntime", "BillingDocuments"], exclude: ["Golden"]),
-    .testTarget(name: "BillingStoreTests", dependencies: ["BillingCore", "BillingRuntime", "BillingStore"]),
-    .testTarget(name: "BillingDocumentsTests", dependencies: ["BillingCore", "BillingRuntime", "BillingDocuments"], exclude: ["Support"]),
+    .testTarget(name: "BillingStoreTests", dependencies: ["BillingCore", "BillingRuntime", "BillingStore", "TestProcesses"]),
+    .testTarget(
+        name: "BillingDocumentsTests", dependencies: ["BillingCore", "BillingRuntime", "BillingDocuments", "TestProcesses"], exclude: ["Support"]),
     .testTarget(name: "BillingScenarioTests", dependencies: ["BillingCore", "BillingRuntime", "BillingScenario", "BillingStore"], exclude: ["Fixtures"]),
     // End-to-end tests: they launch the built `billingsim` binary.
-    .testTarget(name: "BillingSimCLITests", dependencies: ["billingsim"], exclude: ["Golden", "Fixtures"]),
+    .testTarget(name: "BillingSimCLITests", dependencies: ["billingsim", "TestProcesses"], exclude: ["Golden", "Fixtures"]),
 ]
 
 for index in targets.indices where targets[index].type != .system {

@@ -24,7 +24,12 @@ run() {
     echo "== sanitize: $name ($scratch)"
     swift build --build-tests --scratch-path "$scratch" "$@"
     local built=$SECONDS
-    swift test --skip-build --scratch-path "$scratch" --filter "$filter" "${skip[@]}" "${extra[@]}" "$@"
+    # A test run that hangs is stopped after 20 minutes (it takes well under one), so CI
+    # fails with a message instead of running into its own limit.
+    if ! timeout --kill-after=30 1200 swift test --skip-build --scratch-path "$scratch" --filter "$filter" "${skip[@]}" "${extra[@]}" "$@"; then
+        echo "== sanitize: $name FAILED (or hung and was stopped after 1200 s)" >&2
+        exit 1
+    fi
     echo "== sanitize: $name passed (build $((built - began)) s, tests $((SECONDS - built)) s)"
 }
 

@@ -1,4 +1,5 @@
 import Foundation
+import TestProcesses
 import Testing
 
 /// Runs the Python checkers in Tests/BillingDocumentsTests/Support (emails, mbox, the
@@ -30,24 +31,11 @@ enum SupportPython {
     /// Runs `script` with `arguments` and decodes its standard output as JSON.
     static func run<Report: Decodable>(_ script: String, _ arguments: [String], as: Report.Type) throws -> Report {
         let python = try interpreter()
-        let folder = try temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let out = folder.appendingPathComponent("stdout")
-        let err = folder.appendingPathComponent("stderr")
-        _ = FileManager.default.createFile(atPath: out.path, contents: nil)
-        _ = FileManager.default.createFile(atPath: err.path, contents: nil)
-        let process = Process()
-        process.executableURL = python
-        process.arguments = [supportFolder.appendingPathComponent(script).path] + arguments
-        process.standardInput = FileHandle.nullDevice
-        process.standardOutput = try FileHandle(forWritingTo: out)
-        process.standardError = try FileHandle(forWritingTo: err)
-        try process.run()
-        process.waitUntilExit()
-        let output = try Data(contentsOf: out)
-        guard process.terminationStatus == 0 else {
-            let message = String(decoding: try Data(contentsOf: err), as: UTF8.self)
-            throw Failure(description: "\(script) exited with status \(process.terminationStatus):\n\(message)")
+        let result = try ChildProcess.run([python.path, supportFolder.appendingPathComponent(script).path] + arguments)
+        let output = result.stdout
+        guard result.status == 0 else {
+            let message = String(decoding: result.stderr, as: UTF8.self)
+            throw Failure(description: "\(script) ended with \(result.exit):\n\(message)")
         }
         do {
             return try JSONDecoder().decode(Report.self, from: output)

@@ -1,4 +1,5 @@
 import Foundation
+import TestProcesses
 
 /// Runs the built `billingsim` (or `billingsim-bench`) binary and captures what it
 /// printed.
@@ -32,43 +33,18 @@ struct BillingSimProcess {
     /// Runs `billingsim arguments…` (optionally through `prefix`, such as `taskset -c 0`),
     /// or another of the package's executables.
     static func run(_ arguments: [String], prefix: [String] = [], program: String = "billingsim") throws -> Result {
-        let process = Process()
-        let binary = try executable(named: program)
-        if prefix.isEmpty {
-            process.executableURL = binary
-            process.arguments = arguments
-        } else {
-            process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-            process.arguments = prefix + [binary.path] + arguments
-        }
-        let out = Pipe()
-        let err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        let errData = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
+        let binary = try executable(named: program).path
+        // A prefix is what `env` takes before a command: `-C folder`, `NAME=value`, `timeout 60`.
+        let result = try ChildProcess.run((prefix.isEmpty ? [] : ["env"] + prefix) + [binary] + arguments)
         return Result(
-            status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-            stderr: String(decoding: errData, as: UTF8.self))
+            status: result.status, stdout: String(decoding: result.stdout, as: UTF8.self),
+            stderr: String(decoding: result.stderr, as: UTF8.self))
     }
 
     /// Runs a shell command line on a pseudo-terminal (util-linux `script`) and returns
     /// what the terminal showed.
     static func runScript(_ commandLine: String) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["script", "-qec", commandLine, "/dev/null"]
-        let out = Pipe()
-        process.standardOutput = out
-        process.standardError = FileHandle.nullDevice
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return String(decoding: data, as: UTF8.self)
+        String(decoding: try ChildProcess.run(["script", "-qec", commandLine, "/dev/null"]).stdout, as: UTF8.self)
     }
 
     /// Runs `simulate … --json` and decodes its object.

@@ -1,4 +1,5 @@
 import Foundation
+import TestProcesses
 import Testing
 
 @Suite("Exporting documents from the command line: --out")
@@ -12,21 +13,12 @@ struct ExportCommandTests {
     /// records the problems it found as a failure.
     static func check(_ folder: String, sourceLocation: SourceLocation = #_sourceLocation) throws -> [String: Int] {
         let script = root.appendingPathComponent("Tests/BillingSimCLITests/Fixtures/check_export.py").path
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", script, folder]
-        let out = Pipe()
-        let err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let output = out.fileHandleForReading.readDataToEndOfFile()
-        let errors = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
+        let result = try ChildProcess.run(["python3", script, folder])
+        let errors = String(decoding: result.stderr, as: UTF8.self)
         try #require(
-            process.terminationStatus == 0,
-            "check_export.py \(folder) (needs python3, qpdf and poppler-utils; .ci/run installs them):\n\(errors)",
+            result.status == 0, "check_export.py \(folder) (needs python3, qpdf and poppler-utils; .ci/run installs them):\n\(errors)",
             sourceLocation: sourceLocation)
+        let output = result.stdout
         return try #require(try JSONSerialization.jsonObject(with: output) as? [String: Int], sourceLocation: sourceLocation)
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import TestProcesses
 import Testing
 
 /// `--out` end to end: what an export may replace, names that stay distinct, and the
@@ -120,19 +121,16 @@ struct ExportTargetCommandTests {
     func killedExportLeavesNothingBehind() throws {
         let folder = try Folder()
         let out = folder.path("out")
-        let process = Process()
-        process.executableURL = try BillingSimProcess.executable
-        process.arguments = ["simulate", "--companies", "3000", "--months", "12", "--no-progress", "--out", out]
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let staging = ".out.partial-\(process.processIdentifier)"
+        let process = try ChildProcess([
+            try BillingSimProcess.executable.path, "simulate", "--companies", "3000", "--months", "12", "--no-progress", "--out", out,
+        ])
+        let staging = ".out.partial-\(process.pid)"
         let deadline = Date().addingTimeInterval(120)
         while !FileManager.default.fileExists(atPath: folder.path(staging + "/emails")), process.isRunning, Date() < deadline {
             usleep(20_000)
         }
-        kill(process.processIdentifier, SIGKILL)
-        process.waitUntilExit()
+        process.kill()
+        try process.wait()
         try #require(FileManager.default.fileExists(atPath: folder.path(staging)), "the export ended before it was killed")
         #expect(try BillingSimProcess.run(Self.small + ["--out", out]).status == 0)
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.url.path) == ["out"])

@@ -1,4 +1,5 @@
 import Foundation
+import TestProcesses
 import Testing
 
 @Suite("Delivering invoice emails from the command line: --smtp")
@@ -8,8 +9,7 @@ struct MailDeliveryCommandTests {
     /// `Tests/BillingDocumentsTests/Support/smtp_server.py` (aiosmtpd) on a free port,
     /// storing what it accepts as `NNNN.eml` in `store`.
     final class Server {
-        let process = Process()
-        let input = Pipe()
+        let process: ChildProcess
         let port: Int
         let store: String
 
@@ -17,15 +17,10 @@ struct MailDeliveryCommandTests {
         init(store: String, options: [String] = [], script name: String = "smtp_server.py") throws {
             self.store = store
             let script = ExportCommandTests.root.appendingPathComponent("Tests/BillingDocumentsTests/Support/\(name)").path
-            process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-            process.arguments = ["python3", script, "--store", store] + options
-            let output = Pipe()
-            process.standardOutput = output
-            process.standardInput = input
-            try process.run()
+            process = try ChildProcess(["python3", script, "--store", store] + options, stdin: .pipe, stdout: .pipe)
             var line: [UInt8] = []
             while true {
-                let byte = output.fileHandleForReading.readData(ofLength: 1)
+                let byte = process.output!.readData(ofLength: 1)
                 guard let first = byte.first, first != 0x0A else { break }
                 line.append(first)
             }
@@ -33,9 +28,9 @@ struct MailDeliveryCommandTests {
         }
 
         deinit {
-            try? input.fileHandleForWriting.close()
-            process.terminate()
-            process.waitUntilExit()
+            try? process.input?.close()
+            process.kill(SIGTERM)
+            _ = try? process.wait(timeout: .seconds(30))
         }
 
         /// The accepted messages' bytes, sorted.

@@ -1,4 +1,5 @@
 import Foundation
+import TestProcesses
 import Testing
 
 @Suite("Snapshots from the command line: simulate --snapshot, resume, inspect")
@@ -218,15 +219,11 @@ struct SnapshotCommandTests {
         let folder = try Folder()
         let path = folder.path("s.db")
         _ = try Self.json(["simulate", "--companies", "50", "--months", "3", "--seed", "4", "--snapshot", path, "--json"])
-        let edit = Process()
-        edit.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        edit.arguments = [
+        let edit = try ChildProcess.run([
             "python3", "-c", "import sqlite3, sys; c = sqlite3.connect(sys.argv[1]); c.executescript(sys.argv[2]); c.commit()", path,
             Self.crafted[index].sql,
-        ]
-        try edit.run()
-        edit.waitUntilExit()
-        try #require(edit.terminationStatus == 0, "python3 could not edit the snapshot")
+        ])
+        try #require(edit.status == 0, "python3 could not edit the snapshot: \(String(decoding: edit.stderr, as: UTF8.self))")
         let result = try BillingSimProcess.run([command, path, "--json"], prefix: ["timeout", "60"])
         #expect(result.status == 65, "stderr was: \(result.stderr)")
         #expect(result.stderr.contains(Self.crafted[index].names), "stderr was: \(result.stderr)")

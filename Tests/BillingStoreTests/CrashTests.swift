@@ -2,6 +2,7 @@ import BillingCore
 import BillingRuntime
 import BillingStore
 import Foundation
+import TestProcesses
 import Testing
 
 /// The built `billingsim` binary, found as Tests/BillingSimCLITests/BillingSimProcess.swift
@@ -20,36 +21,15 @@ enum BuiltBinary {
     }
 
     /// Starts `binary arguments…` with its output discarded.
-    static func start(_ binary: URL, _ arguments: [String]) throws -> Process {
-        let process = Process()
-        process.executableURL = binary
-        process.arguments = arguments
-        process.standardInput = FileHandle.nullDevice
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        return process
+    static func start(_ binary: URL, _ arguments: [String]) throws -> ChildProcess {
+        try ChildProcess([binary.path] + arguments)
     }
 
     /// Runs `binary arguments…` to the end without blocking a test thread; its exit
     /// status and standard output.
     static func run(_ binary: URL, _ arguments: [String]) async throws -> (status: Int32, stdout: Data) {
-        let process = Process()
-        process.executableURL = binary
-        process.arguments = arguments
-        let out = Pipe()
-        process.standardInput = FileHandle.nullDevice
-        process.standardOutput = out
-        process.standardError = FileHandle.nullDevice
-        await withCheckedContinuation { (done: CheckedContinuation<Void, Never>) in
-            process.terminationHandler = { _ in done.resume() }
-            do { try process.run() } catch {
-                process.terminationHandler = nil
-                done.resume()
-            }
-        }
-        guard !process.isRunning, process.processIdentifier != 0 else { throw CocoaError(.executableLoad) }
-        return (process.terminationStatus, out.fileHandleForReading.readDataToEndOfFile())
+        let result = try await ChildProcess.runWithoutBlocking([binary.path] + arguments)
+        return (result.status, result.stdout)
     }
 }
 
@@ -140,7 +120,7 @@ struct CrashTests {
             let target = holds.digest == new.digest ? old : new
             let began = clock.now
             let process = try BuiltBinary.start(binary, target.arguments)
-            let temporary = folder.path(".s.db.tmp-\(process.processIdentifier)")
+            let temporary = folder.path(".s.db.tmp-\(process.pid)")
             // Every third kill aims at the save: it waits for the temporary file, then
             // kills at once (the first time) or within twice the measured save time. The
             // others fall anywhere in the run, or just after it.
@@ -161,9 +141,9 @@ struct CrashTests {
             }
             if !process.isRunning { runMilliseconds[target.digest] = began.duration(to: clock.now).milliseconds }
             // Only a running child is signalled: the id of one already reaped may be reused.
-            if process.isRunning { kill(process.processIdentifier, SIGKILL) }
-            process.waitUntilExit()
-            let killed = process.terminationReason == .uncaughtSignal
+            process.kill()
+            let exit = try await process.waitWithoutBlocking()
+            let killed = exit.signal != nil
             let leftTemporary = FileManager.default.fileExists(atPath: temporary)
 
             let bytes = try #require(FileManager.default.contents(atPath: path), "kill \(attempt): the snapshot is gone")
@@ -178,7 +158,7 @@ struct CrashTests {
                 #expect(digest == holds.digest, "kill \(attempt) left its temporary file, yet the snapshot changed")
             }
             if !killed {
-                #expect(process.terminationStatus == 0 && digest == target.digest, "kill \(attempt): a finished run left no new snapshot")
+                #expect(exit.code == 0 && digest == target.digest, "kill \(attempt): a finished run left no new snapshot")
             }
             // A kill aimed at the save can miss it when the machine is busy (the save ends
             // between two polls); at least one of them must land while it writes.
@@ -199,14 +179,8 @@ struct CrashTests {
         // A save after all those kills succeeds despite the leftovers, and removes its own.
         let target = holds.digest == new.digest ? old : new
         let process = try BuiltBinary.start(binary, target.arguments)
-        let own = ".s.db.tmp-\(process.processIdentifier)"
-        await withCheckedContinuation { (done: CheckedContinuation<Void, Never>) in
-            DispatchQueue.global().async {
-                process.waitUntilExit()
-                done.resume()
-            }
-        }
-        #expect(process.terminationStatus == 0)
+        let own = ".s.db.tmp-\(process.pid)"
+        #expect(try await process.waitWithoutBlocking().code == 0)
         #expect(try await Self.digest(of: path) == target.digest)
         #expect(!(try folder.names().contains(own)))
     }

@@ -1,4 +1,5 @@
 import Foundation
+import TestProcesses
 import Testing
 
 @testable import BillingDocuments
@@ -8,19 +9,10 @@ import Testing
 struct ExportLeftoversTests {
     typealias Scratch = ExportFolderTests.Scratch
 
-    /// The id of a process that has ended.
-    static func deadPID() throws -> Int32 {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/true")
-        try process.run()
-        process.waitUntilExit()
-        return process.processIdentifier
-    }
-
     @Test("A staging folder of a process that is gone is removed by the next export to the same folder")
     func abandonedStagingIsRemoved() throws {
         let scratch = try Scratch()
-        let pid = try Self.deadPID()
+        let pid = try ChildProcess.deadPID()
         try scratch.write("billingsim export staging\n", to: ".out.partial-\(pid)/.billingsim-export")
         try scratch.write("%PDF", to: ".out.partial-\(pid)/invoices/acme/A-1.pdf")
         try ExportFolderTests.export(["report.json": "{}"], to: scratch.path("out"))
@@ -30,7 +22,7 @@ struct ExportLeftoversTests {
     @Test("An earlier export set aside by a process that is gone is removed, entry by entry")
     func abandonedOldExportIsRemoved() throws {
         let scratch = try Scratch()
-        let pid = try Self.deadPID()
+        let pid = try ChildProcess.deadPID()
         try ExportFolderTests.export(ExportFolderTests.files, to: scratch.path("set-aside"))
         try FileManager.default.moveItem(atPath: scratch.path("set-aside"), toPath: scratch.path(".out.old-\(pid)"))
         try ExportFolderTests.export(["report.json": "{}"], to: scratch.path("out"))
@@ -42,7 +34,7 @@ struct ExportLeftoversTests {
         arguments: ["no marker", "live process", "other target"])
     func lookalikesAreKept(_ kind: String) throws {
         let scratch = try Scratch()
-        let dead = try Self.deadPID()
+        let dead = try ChildProcess.deadPID()
         let name =
             switch kind {
             case "live process": ".out.partial-\(getppid())"

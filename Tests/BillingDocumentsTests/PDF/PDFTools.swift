@@ -1,4 +1,5 @@
 import Foundation
+import TestProcesses
 import Testing
 
 /// Runs the command-line PDF tools the tests check output with (qpdf, poppler-utils).
@@ -29,23 +30,10 @@ enum PDFTools {
         let path = (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":")
         guard let executable = path.map({ "\($0)/\(tool)" }).first(where: { FileManager.default.isExecutableFile(atPath: $0) })
         else { throw MissingTool(name: tool) }
-        let errorFile = temporaryFile("stderr")
-        _ = FileManager.default.createFile(atPath: errorFile.path, contents: nil)
-        defer { try? FileManager.default.removeItem(at: errorFile) }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = try FileHandle(forWritingTo: errorFile)
-        try process.run()
-        // Read before waiting: a full pipe would block the tool forever.
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        let errors = (try? Data(contentsOf: errorFile)) ?? Data()
+        let result = try ChildProcess.run([executable] + arguments)
         return Output(
-            stdout: String(decoding: data, as: UTF8.self), stderr: String(decoding: errors, as: UTF8.self),
-            status: process.terminationStatus)
+            stdout: String(decoding: result.stdout, as: UTF8.self), stderr: String(decoding: result.stderr, as: UTF8.self),
+            status: result.status)
     }
 
     /// A unique path in the temporary directory ending in `suffix`.

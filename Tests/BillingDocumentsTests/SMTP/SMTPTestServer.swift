@@ -1,6 +1,7 @@
 import BillingDocuments
 import Foundation
 import Glibc
+import TestProcesses
 
 /// One run of `Support/smtp_server.py` (aiosmtpd) on a free port, for one test.
 ///
@@ -28,8 +29,7 @@ final class SMTPTestServer {
 
     /// Where clients connect.
     let endpoint: SMTPEndpoint
-    private let process: Process
-    private let input: Pipe
+    private let process: ChildProcess
     private let folder: URL
 
     private static let support = URL(fileURLWithPath: #filePath)
@@ -60,27 +60,19 @@ final class SMTPTestServer {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let store = folder.appendingPathComponent("store")
         let errors = folder.appendingPathComponent("stderr.txt")
-        _ = FileManager.default.createFile(atPath: errors.path, contents: nil)
-        process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", Self.support.appendingPathComponent(script).path, "--store", store.path] + options
-        input = Pipe()
-        let output = Pipe()
-        process.standardInput = input
-        process.standardOutput = output
-        process.standardError = try FileHandle(forWritingTo: errors)
-        try process.run()
-
-        let firstLine = Self.readLine(from: output.fileHandleForReading.fileDescriptor)
+        process = try ChildProcess(
+            ["python3", Self.support.appendingPathComponent(script).path, "--store", store.path] + options,
+            stdin: .pipe, stdout: .pipe, stderr: .file(errors.path))
+        let firstLine = Self.readLine(from: process.output!.fileDescriptor)
         let text = String(decoding: firstLine, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
         guard let port = UInt16(text) else {
-            process.waitUntilExit()
+            let exit = try? process.wait(timeout: .seconds(30))
             let log = (try? String(contentsOf: errors, encoding: .utf8)) ?? ""
             try? FileManager.default.removeItem(at: folder)
             throw StartError(
                 description: """
-                    The SMTP test server did not start (exit \(process.terminationStatus)). These tests need \
-                    python3 and aiosmtpd: pip install aiosmtpd
+                    The SMTP test server did not start (\(exit.map(String.init(describing:)) ?? "killed")). These tests \
+                    need python3 and aiosmtpd: pip install aiosmtpd
                     \(log)
                     """)
         }
@@ -112,9 +104,9 @@ final class SMTPTestServer {
     /// Stops the server and removes its files.
     func stop() {
         if process.isRunning {
-            try? input.fileHandleForWriting.close()
-            process.terminate()
-            process.waitUntilExit()
+            try? process.input?.close()
+            process.kill(SIGTERM)
+            _ = try? process.wait(timeout: .seconds(30))
         }
         try? FileManager.default.removeItem(at: folder)
     }
