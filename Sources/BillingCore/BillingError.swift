@@ -10,6 +10,8 @@ public enum BillingError: Error, Sendable, Hashable, CustomStringConvertible {
     case unknownCompany(String)
     /// A company with this id exists already.
     case duplicateCompany(String)
+    /// The invoice-number prefix given for a company is another series' already.
+    case numberPrefixTaken(prefix: String, company: String)
     /// The catalog has no plan with this id.
     case unknownPlan(String)
     /// The catalog has no add-on with this id.
@@ -57,6 +59,9 @@ public enum BillingError: Error, Sendable, Hashable, CustomStringConvertible {
         case .unknownUser(let email): "no user \(email)"
         case .unknownCompany(let id): "no company \(id)"
         case .duplicateCompany(let id): "company \(id) exists already"
+        case .numberPrefixTaken(let prefix, let id):
+            "the invoice number prefix \(prefix) of company \(id) is already another series' (a company's or the seller's): "
+                + "give it another prefix, so that no two documents share a number"
         case .unknownPlan(let id): "the catalog has no plan '\(id)'"
         case .unknownAddOn(let id): "the catalog has no add-on '\(id)'"
         case .notSoldIn(let item, let currency): "\(item) has no price in \(currency.code)"

@@ -67,7 +67,7 @@ public struct CompanyState: Sendable, Hashable {
     /// first use: what ``InvoiceRecord/series`` 2, 3, … name.
     var otherPrefixes: [String]
     /// The prefix of the company's own invoice series.
-    public let numberPrefix: String
+    public internal(set) var numberPrefix: String
     /// The next sequence number of the company's own series.
     public internal(set) var nextSequence: Int64
     /// Invoices before this index have been emailed at a month end.
@@ -162,6 +162,13 @@ public struct CompanyState: Sendable, Hashable {
             throw .denied(AccessDenied(user: actor.email, operation: operation, company: id))
         }
         if closed { throw .accountClosed(id) }
+    }
+
+    /// Takes `prefix` for the company's own series; only before its first invoice, when
+    /// the world gives it another prefix than it asked for.
+    public mutating func adopt(numberPrefix prefix: String) {
+        precondition(invoiceCount == 0, "a series prefix changes only before the first invoice")
+        numberPrefix = prefix
     }
 
     /// Upper-case letters and digits of `id`, at most 8: `acme` gives `ACME`.

@@ -18,6 +18,12 @@ public actor Company {
         self.settings = settings
     }
 
+    /// Takes `prefix` for its invoice numbers instead of the one it asked for; only
+    /// before its first invoice.
+    func adopt(numberPrefix prefix: String) {
+        state.adopt(numberPrefix: prefix)
+    }
+
     /// What a visit or an operation changed that the clock must know.
     public struct Report: Sendable {
         /// Invoices created.

@@ -20,7 +20,7 @@ extension Simulation {
 
     /// The companies of `spec` from `firstIndex` on, signing up from `now`, with their
     /// users registered.
-    private func generate(_ spec: PopulationSpec, firstIndex: Int, now: Instant) async throws(BillingError) -> [(company: Company, due: Instant?)] {
+    private func generate(_ spec: PopulationSpec, firstIndex: Int, now: Instant) async throws(BillingError) -> [SimulationClock.Admission] {
         let generator = PopulationGenerator(seed: seed, spec: spec, catalog: settings.catalog)
         let base = await directory.count
         // Kept in the slices they were drafted in (`size` each, the last maybe fewer):
@@ -78,7 +78,7 @@ extension Simulation {
         // each day's companies lie together in memory; added in index order.
         let order = PopulationGenerator.visitOrder(signupDays: signupDays)
         let built = try await concurrentMap(order.count, width: width) { [firstUser, slices] range throws(BillingError) in
-            var built: [(company: Company, due: Instant?)] = []
+            var built: [SimulationClock.Admission] = []
             built.reserveCapacity(range.count)
             for visit in range {
                 let position = order[visit]
@@ -89,8 +89,8 @@ extension Simulation {
                 let state = try Simulation.companyState(
                     slices[position / size][position % size], index: Int32(firstIndex + position), userIDs: userIDs,
                     start: now, seed: seed, settings: settings)
-                let due = state.nextDue
-                built.append((Company(state, settings: settings), due))
+                let explicit = slices[position / size][position % size].spec.numberPrefix != nil
+                built.append((Company(state, settings: settings), state.nextDue, state.numberPrefix, explicit))
             }
             return [built]
         }

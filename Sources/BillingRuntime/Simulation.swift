@@ -97,6 +97,9 @@ public final class Simulation: Sendable {
         guard spec.details.country.isAssigned else {
             throw .invalidValue("'\(spec.details.country)' is not an assigned ISO 3166-1 country code")
         }
+        if let prefix = spec.numberPrefix, prefix.isEmpty || prefix.contains(where: { $0.isWhitespace || $0.isNewline }) {
+            throw .invalidValue("company \(spec.id): an invoice number prefix is one word without spaces, got '\(prefix)'")
+        }
         let ownerRef = try await directory.ref(email: owner)
         guard settings.catalog.plans[spec.plan] != nil else { throw .unknownPlan(spec.plan) }
         guard settings.catalog.plans[spec.plan]?.price(spec.cycle, in: spec.currency) != nil else {
@@ -109,7 +112,7 @@ public final class Simulation: Sendable {
                 id: spec.id, index: Int32(firstIndex), details: spec.details, currency: spec.currency,
                 plan: spec.plan, cycle: spec.cycle, anchorMode: spec.anchorMode, owner: ownerRef.id, start: now,
                 paymentMethod: spec.paymentMethod, numberPrefix: spec.numberPrefix, seed: seed)
-            return [(Company(state, settings: settings), state.nextDue)]
+            return [(Company(state, settings: settings), state.nextDue, state.numberPrefix, spec.numberPrefix != nil)]
         }
         return added[0]
     }

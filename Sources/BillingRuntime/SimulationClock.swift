@@ -16,6 +16,7 @@ actor SimulationClock {
     private(set) var sellerNext: Int64 = 1
     private var companies: [Company] = []
     private var indexByID: [String: Int32] = [:]
+    private var prefixes: NumberPrefixes
     /// When each company next has billing due, in seconds; `Int64.max` for never.
     private var dueAt: [Int64] = []
     /// Whether each company holds invoices not yet emailed.
@@ -36,6 +37,7 @@ actor SimulationClock {
     init(start: Instant, settings: WorldSettings, directory: UserDirectory, outbox: Outbox, width: Int) {
         self.now = start
         self.nextMonthEnd = start.nextMonthStart
+        self.prefixes = NumberPrefixes(seller: settings.seller.seriesPrefix)
         self.settings = settings
         self.directory = directory
         self.outbox = outbox
@@ -49,6 +51,7 @@ actor SimulationClock {
         self.now = image.now
         self.nextMonthEnd = image.nextMonthEnd
         self.sellerNext = image.sellerNext
+        self.prefixes = NumberPrefixes(seller: image.settings.seller.seriesPrefix, companies: image.companies.map(\.numberPrefix))
         self.settings = image.settings
         self.directory = directory
         self.outbox = outbox
@@ -80,20 +83,26 @@ actor SimulationClock {
     /// Every company actor, in index order.
     var allCompanies: [Company] { companies }
 
+    /// What a world-building change adds: a company, when it is next due, and the
+    /// invoice-number prefix it asks for (`explicit` when given, not derived from its id).
+    typealias Admission = (company: Company, due: Instant?, prefix: String, explicit: Bool)
+
     /// Adds the companies `build` makes, in its turn: `build` gets the first free index
     /// and the current instant, and its companies are billed up to that instant (their
-    /// first invoices) before anything else runs.
+    /// first invoices) before anything else runs. Each gets a number prefix no other
+    /// series holds (see ``NumberPrefixes``); when any cannot, none is added.
     func admit(
-        _ build: @Sendable (_ firstIndex: Int, _ now: Instant) async throws(BillingError) -> [(company: Company, due: Instant?)]
+        _ build: @Sendable (_ firstIndex: Int, _ now: Instant) async throws(BillingError) -> [Admission]
     ) async throws(BillingError) -> [Company] {
         try await inTurn { () throws(BillingError) -> [Company] in
             let added = try await build(companies.count, now)
-            for (company, _) in added where indexByID[company.id] != nil { throw .duplicateCompany(company.id) }
+            for entry in added where indexByID[entry.company.id] != nil { throw .duplicateCompany(entry.company.id) }
+            try await claimPrefixes(added)
             indexByID.reserveCapacity(companies.count + added.count)
             companies.reserveCapacity(companies.count + added.count)
             unsent.reserveCapacity(unsent.count + added.count)
             dueAt.reserveCapacity(dueAt.count + added.count)
-            for (company, due) in added {
+            for (company, due, _, _) in added {
                 precondition(Int(company.index) == companies.count, "company indices must be dense")
                 indexByID[company.id] = company.index
                 companies.append(company)
@@ -102,6 +111,23 @@ actor SimulationClock {
             }
             await run(to: now)
             return added.map(\.company)
+        }
+    }
+
+    /// Claims each admitted company's prefix, giving a company whose default prefix is
+    /// taken the one it gets instead; gives every claim back when one is refused.
+    private func claimPrefixes(_ added: [Admission]) async throws(BillingError) {
+        var claimed: [String] = []
+        claimed.reserveCapacity(added.count)
+        do {
+            for entry in added {
+                let prefix = try prefixes.claim(entry.prefix, explicit: entry.explicit, company: entry.company.id)
+                claimed.append(prefix)
+                if prefix != entry.prefix { await entry.company.adopt(numberPrefix: prefix) }
+            }
+        } catch {
+            for prefix in claimed { prefixes.release(prefix) }
+            throw error
         }
     }
 

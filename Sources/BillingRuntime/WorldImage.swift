@@ -65,10 +65,14 @@ public struct WorldImage: Sendable, Hashable {
             }
         }
         var ids = Set<String>()
+        var prefixes: Set = [settings.seller.seriesPrefix]
         var sellerNumbers = Set<Int64>()
         for (index, company) in companies.enumerated() {
             guard Int(company.index) == index else { throw .companyIndex(company: index, id: company.id, index: company.index) }
             guard ids.insert(company.id).inserted else { throw .duplicateCompany(company: index, id: company.id) }
+            guard prefixes.insert(company.numberPrefix).inserted else {
+                throw .duplicatePrefix(company: index, id: company.id, prefix: company.numberPrefix)
+            }
             try validate(company, at: index, sellerNumbers: &sellerNumbers)
         }
         for (position, message) in outbox.enumerated() {

@@ -15,6 +15,8 @@ public enum WorldInconsistency: Error, Sendable, Hashable, CustomStringConvertib
     case companyIndex(company: Int, id: String, index: Int32)
     /// Two companies share an id.
     case duplicateCompany(company: Int, id: String)
+    /// A company's number prefix is another company's, or the seller's series prefix.
+    case duplicatePrefix(company: Int, id: String, prefix: String)
     /// A company has no details.
     case noDetails(company: Int, id: String)
     /// A company's details name a country that does not exist (`company_details`).
@@ -64,6 +66,8 @@ public enum WorldInconsistency: Error, Sendable, Hashable, CustomStringConvertib
         case .userEmail(let user, let email): "users id \(user): the email '\(email)' appears twice or is not in normal form"
         case .companyIndex(let index, let id, let stored): "companies idx \(index): '\(id)' has index \(stored)"
         case .duplicateCompany(let index, let id): "companies idx \(index): another company also has the id '\(id)'"
+        case .duplicatePrefix(let index, let id, let prefix):
+            "companies idx \(index) ('\(id)'): the number prefix '\(prefix)' is another series' too (a company's or the seller's)"
         case .noDetails(let index, let id): "\(company(index, id)) has no company_details row"
         case .unknownCountry(let index, let id, let revision, let country):
             "company_details of \(company(index, id)), revision \(revision): '\(country)' is not an ISO 3166-1 country"

@@ -33,7 +33,14 @@ struct Execution {
         do {
             try await run(statement.kind, statement)
         } catch let error as BillingError {
-            throw StatementFailure(location: statement.location, text: statement.text, message: error.description)
+            var location = statement.location
+            // A refused prefix is pointed at, as the checker points at what it refuses.
+            if case .numberPrefixTaken(let prefix, _) = error,
+                let column = Checker.column(of: prefix, in: statement.text, from: location.column, after: ["prefix"])
+            {
+                location.column = column
+            }
+            throw StatementFailure(location: location, text: statement.text, message: error.description)
         } catch let error as StatementFailure {
             throw error
         } catch {

@@ -26,13 +26,13 @@ extension RunReport {
             var details = ""
             for expectation in result.failedExpectations {
                 details +=
-                    "\(expectation.location.file):\(expectation.location.line): \(expectation.text.trimmingCharacters(in: .whitespaces))\n"
+                    "\(expectation.location): \(expectation.text.trimmingCharacters(in: .whitespaces))\n"
                 for mismatch in expectation.mismatches {
                     details += "  \(mismatch.what): expected \(mismatch.expected), found \(mismatch.actual)\n"
                 }
             }
             if let failure = result.failure {
-                details += "\(failure.location.file):\(failure.location.line): \(failure.text.trimmingCharacters(in: .whitespaces))\n"
+                details += "\(failure.location): \(failure.text.trimmingCharacters(in: .whitespaces))\n"
                 details += "  failed: \(failure.message)\n"
             }
             let type = result.failure == nil ? "expectation" : "statement"

@@ -19,13 +19,13 @@ extension RunReport {
             counts.append("\(RunReport.seconds(result.seconds)) s")
             out += "\(result.passed ? "PASS" : "FAIL")  \(result.path)  (\(counts.joined(separator: ", ")))\n"
             for expectation in result.failedExpectations {
-                out += "      \(expectation.location.file):\(expectation.location.line): \(trim(expectation.text))\n"
+                out += "      \(expectation.location): \(trim(expectation.text))\n"
                 for mismatch in expectation.mismatches {
                     out += "        \(mismatch.what): expected \(mismatch.expected), found \(mismatch.actual)\n"
                 }
             }
             if let failure = result.failure {
-                out += "      \(failure.location.file):\(failure.location.line): \(trim(failure.text))\n"
+                out += "      \(failure.location): \(trim(failure.text))\n"
                 out += "        failed: \(failure.message)\n"
             }
         }

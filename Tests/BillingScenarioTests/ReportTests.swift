@@ -60,10 +60,10 @@ struct ReportTests {
             sampleReport().text == """
                 PASS  Scenarios/a.scenario  (1 expectation, 0.03 s)
                 FAIL  Scenarios/b.scenario  (2 expectations, 1 failed, 0.02 s)
-                      Scenarios/b.scenario:23: expect acme invoice 2 total 143.75
+                      Scenarios/b.scenario:23:3: expect acme invoice 2 total 143.75
                         total: expected 143.75, found 143.76
                 FAIL  Scenarios/c.scenario  (2 expectations, 2 not run, 1.50 s)
-                      Scenarios/c.scenario:6: as bo@partner.se: close account of acme
+                      Scenarios/c.scenario:6:1: as bo@partner.se: close account of acme
                         failed: access denied: bo@partner.se may not close the account in company acme
 
                 3 scenarios: 1 passed, 2 failed. 5 expectations: 2 passed, 1 failed, 2 not run. 1.50 s
@@ -85,7 +85,7 @@ struct ReportTests {
         let text = RunReport(results: [result], seconds: result.seconds).text
         let lines = text.split(separator: "\n").map(String.init)
         #expect(lines[0].hasPrefix("FAIL  Scenarios/x.scenario  (2 expectations, 1 failed, "))
-        #expect(lines[1] == "      Scenarios/x.scenario:6: expect acme invoices 2")
+        #expect(lines[1] == "      Scenarios/x.scenario:6:1: expect acme invoices 2")
         #expect(lines[2] == "        invoices: expected 2, found 1")
         #expect(lines[3].hasPrefix("1 scenario: 0 passed, 1 failed. 2 expectations: 1 passed, 1 failed. "))
     }
@@ -203,11 +203,11 @@ struct ReportTests {
         #expect(failures[0].attributes["message"] == "1 expectation failed")
         #expect(
             failures[0].text
-                == "Scenarios/b.scenario:23: expect acme invoice 2 total 143.75\n  total: expected 143.75, found 143.76\n")
+                == "Scenarios/b.scenario:23:3: expect acme invoice 2 total 143.75\n  total: expected 143.75, found 143.76\n")
         #expect(
             failures[1].attributes["message"]
                 == "stopped at line 6: access denied: bo@partner.se may not close the account in company acme")
-        #expect(failures[1].text.hasPrefix("Scenarios/c.scenario:6: as bo@partner.se: close account of acme\n  failed: access denied"))
+        #expect(failures[1].text.hasPrefix("Scenarios/c.scenario:6:1: as bo@partner.se: close account of acme\n  failed: access denied"))
     }
 
     @Test func theJUnitReportEscapesAmpersandsAnglesAndQuotes() throws {

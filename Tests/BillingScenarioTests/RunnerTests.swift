@@ -201,6 +201,21 @@ struct RunnerTests {
                 == "anna@acme.se may not change the notification settings of bo@partner.se: only users change their own")
     }
 
+    @Test("A prefix another company holds stops the run at the prefix's column, and nothing after it runs")
+    func takenPrefixStopsTheRunAtItsColumn() async throws {
+        let result = try await run(
+            """
+            start 2026-01-15
+            company northwind1 "N1" owner a@nw1.se country SE currency SEK plan starter
+            company other "O" owner c@o.se country SE currency SEK plan starter prefix NORTHWIN
+            expect other invoices 1
+            """)
+        let failure = try #require(result.failure)
+        #expect(failure.location == location(3, 76))
+        #expect(failure.message.hasPrefix("the invoice number prefix NORTHWIN of company other is already another series'"))
+        #expect(result.notRun == 1)
+    }
+
     @Test func usagePastATrillionAMonthStopsTheRun() async throws {
         let result = try await run(acmeWorld + "\nusage acme cdn 1000000000000\nusage acme cdn 1\nexpect acme invoices 1")
         let failure = try #require(result.failure)

@@ -11,8 +11,8 @@ struct ExportTargetCommandTests {
     /// A scenario with two companies whose identifiers are the same once made safe.
     static let collidingIDs = """
         start 2026-01-15
-        company a_b-1 "Under AB" owner y@a.se address "S 2" country SE currency SEK plan business monthly prefix SAME
-        company a/b "Slash AB" owner x@a.se address "S 1" country SE currency SEK plan business monthly prefix SAME
+        company a_b-1 "Under AB" owner y@a.se address "S 2" country SE currency SEK plan business monthly
+        company a/b "Slash AB" owner x@a.se address "S 1" country SE currency SEK plan business monthly
         advance to 2026-03-20
         expect total invoices 6
 

@@ -30,7 +30,7 @@ struct ScenarioCommandTests {
         #expect(result.status == 1)
         let lines = Self.normalised(result.stdout).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         #expect(lines.first == "FAIL  Fixtures/failing/expectation.scenario  (3 expectations, 1 failed, 0.00 s)")
-        #expect(lines.dropFirst().first == "      Fixtures/failing/expectation.scenario:5: expect lonestar invoice 1 total 40.00")
+        #expect(lines.dropFirst().first == "      Fixtures/failing/expectation.scenario:5:1: expect lonestar invoice 1 total 40.00")
         #expect(lines.dropFirst(2).first == "        total: expected 40.00, found 35.00")
         #expect(result.stdout.contains("1 scenario: 0 passed, 1 failed. 3 expectations: 2 passed, 1 failed."))
     }
@@ -41,7 +41,7 @@ struct ScenarioCommandTests {
         #expect(result.status == 1)
         let report = Self.normalised(result.stdout)
         #expect(report.contains("FAIL  Fixtures/failing/statement.scenario  (2 expectations, 1 not run, 0.00 s)"))
-        #expect(report.contains("      Fixtures/failing/statement.scenario:7: as dev@acme.se: edit payment of acme to \"Card\"\n"))
+        #expect(report.contains("      Fixtures/failing/statement.scenario:7:1: as dev@acme.se: edit payment of acme to \"Card\"\n"))
         #expect(report.contains("        failed: access denied: dev@acme.se may not edit the payment method in company acme\n"))
         #expect(report.contains("2 expectations: 1 passed, 0 failed, 1 not run."))
     }
@@ -208,10 +208,10 @@ struct ScenarioCommandTests {
                 "Fixtures/failing/expectation.scenario", "Fixtures/failing/statement.scenario",
             ])
         let expectation = reader.failures.first { $0.key.hasSuffix("expectation.scenario") }?.value ?? ""
-        #expect(expectation.contains("expectation.scenario:5: expect lonestar invoice 1 total 40.00"))
+        #expect(expectation.contains("expectation.scenario:5:1: expect lonestar invoice 1 total 40.00"))
         #expect(expectation.contains("total: expected 40.00, found 35.00"))
         let statement = reader.failures.first { $0.key.hasSuffix("statement.scenario") }?.value ?? ""
-        #expect(statement.contains("statement.scenario:7: as dev@acme.se: edit payment of acme to \"Card\""))
+        #expect(statement.contains("statement.scenario:7:1: as dev@acme.se: edit payment of acme to \"Card\""))
         #expect(reader.suiteCounts == ["tests": "5", "failures": "2"])
     }
 
@@ -234,7 +234,7 @@ struct ScenarioCommandTests {
         #expect(sameSeed.status == 0)
         let other = try BillingSimProcess.run(["run", "--seed", "2", scenario])
         #expect(other.status == 1)
-        #expect(other.stdout.contains("population.scenario:7: expect digest b36c6ef3"))
+        #expect(other.stdout.contains("population.scenario:7:1: expect digest b36c6ef3"))
         #expect(other.stdout.contains("digest: expected b36c6ef3a3aced2509ee42dc8f71fdfbe25336e38277e0daa3045f1421985f1e, found "))
         #expect(!other.stdout.contains("found b36c6ef3"))
         // The count of companies does not depend on the seed.
