@@ -36,7 +36,9 @@ actor SimulationClock {
 
     init(start: Instant, settings: WorldSettings, directory: UserDirectory, outbox: Outbox, width: Int) {
         self.now = start
-        self.nextMonthEnd = start.nextMonthStart
+        // A world that starts as a month turns has that month end still to run: what is
+        // issued at the start instant is emailed at once (DOMAIN.md "Invoice emails").
+        self.nextMonthEnd = start.isMonthStart ? start : start.nextMonthStart
         self.prefixes = NumberPrefixes(seller: settings.seller.seriesPrefix)
         self.settings = settings
         self.directory = directory
@@ -109,7 +111,10 @@ actor SimulationClock {
                 unsent.append(false)
                 dueAt.append(due?.seconds ?? Int64.max)
             }
-            await run(to: now)
+            // Their work due now, but not a month end at `now` that is still to run (a
+            // world starting as a month turns): that waits for the advance, so users set
+            // up at the same instant receive what is issued then.
+            _ = await visitCompanies(until: now, monthEnd: false)
             return added.map(\.company)
         }
     }

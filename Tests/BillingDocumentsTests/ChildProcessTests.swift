@@ -42,7 +42,8 @@ struct ChildProcessTests {
         let out = folder.appendingPathComponent("out").path
         let cat = try ChildProcess(["cat"], stdin: .pipe, stdout: .file(out))
         // Started while cat's pipe is open: were the pipe inherited, cat would wait for it.
-        let bystander = try ChildProcess(["sleep", "60"])
+        // It sleeps far longer than the test takes on a loaded machine (60 s once did not).
+        let bystander = try ChildProcess(["sleep", "3600"])
         defer {
             bystander.kill()
             _ = try? bystander.wait()

@@ -37,6 +37,18 @@ struct MonthEndEmailTests {
         #expect(sent.first?.number.description == "ACME-000002")
     }
 
+    @Test("A world that starts as a month turns emails the invoices issued at its start at once, not a month later")
+    func worldStartingAtMonthTurnEmailsAtOnce() async throws {
+        let sim = try await Team.world(start: at("2026-01-01"), optedIn: [Team.owner])
+        await sim.advance(to: at("2026-01-02"))
+
+        let sent = await sim.emails
+        #expect(sent.map(\.sentAt) == [at("2026-01-01")])
+        #expect(sent.map(\.number.description) == ["ACME-000001"])
+        await sim.advance(to: at("2026-02-01"))
+        #expect(await sim.emails.map(\.number.description) == ["ACME-000001", "ACME-000002"])
+    }
+
     @Test("An invoice issued mid-month by a plan change goes out at the next month end")
     func prorationInvoiceGoesOutAtNextMonthEnd() async throws {
         let sim = Simulation(seed: 7, start: at("2026-01-15"))

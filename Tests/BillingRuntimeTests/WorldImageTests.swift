@@ -16,7 +16,7 @@ struct WorldImageTests {
         "Restoring an image and continuing gives the digest of never stopping, at any cut",
         arguments: [
             (SimulatedDuration.months(5), NumberingScheme.perCompany), (.days(45), .sellerWide),
-            (.months(3), .sellerWide), (.seconds(1), .perCompany),
+            (.months(3), .sellerWide), (.seconds(1), .perCompany), (.seconds(0), .perCompany), (.seconds(0), .sellerWide),
         ])
     func continuingIsExact(cut: SimulatedDuration, numbering: NumberingScheme) async throws {
         let straight = try await Self.world(numbering)
@@ -46,9 +46,12 @@ struct WorldImageTests {
         swapped.companies.swapAt(0, 1)
         var lateMonthEnd = image
         lateMonthEnd.nextMonthEnd = lateMonthEnd.nextMonthEnd.adding(seconds: 1)
+        // Two months after a start on the 1st, `now` is a month end already run.
+        var monthEndAgain = image
+        monthEndAgain.nextMonthEnd = monthEndAgain.now
         var duplicateUser = image
         duplicateUser.users.append(duplicateUser.users[0])
-        for bad in [fewerSchedules, noUsers, swapped, lateMonthEnd, duplicateUser] {
+        for bad in [fewerSchedules, noUsers, swapped, lateMonthEnd, monthEndAgain, duplicateUser] {
             #expect(throws: WorldInconsistency.self) { try Simulation(restoring: bad) }
         }
     }
