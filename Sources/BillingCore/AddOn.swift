@@ -19,12 +19,15 @@ public struct AddOn: Sendable, Hashable, Codable, Identifiable {
     public var monthly: PriceList
     /// Per company or per site.
     public var scope: Scope
+    /// Disk GB it adds to the plan's allowance while active (20 for "Extra disk 20 GB").
+    public var diskGB: Int64
 
     /// An add-on.
-    public init(id: AddOnID, name: String, monthly: PriceList, scope: Scope) {
+    public init(id: AddOnID, name: String, monthly: PriceList, scope: Scope, diskGB: Int64 = 0) {
         self.id = id
         self.name = name
         self.monthly = monthly
         self.scope = scope
+        self.diskGB = diskGB
     }
 }

@@ -45,7 +45,7 @@ public struct Catalog: Sendable, Hashable, Codable {
         ],
         addOns: [
             AddOn(id: "redis", name: "Redis", monthly: .usdEurSek(10_000), scope: .site),
-            AddOn(id: "disk20", name: "Extra disk 20 GB", monthly: .usdEurSek(2_000), scope: .company),
+            AddOn(id: "disk20", name: "Extra disk 20 GB", monthly: .usdEurSek(2_000), scope: .company, diskGB: 20),
             AddOn(id: "proxy", name: "Reverse proxy", monthly: .usdEurSek(5_000), scope: .site),
             AddOn(id: "backups", name: "Hourly backups", monthly: .usdEurSek(5_000), scope: .site),
         ])

@@ -92,6 +92,7 @@ extension CompanyState {
         try validateAddOn(addOnID, site: site, settings: settings)
         guard !addOns.contains(where: { $0.id == addOnID && $0.site == site }) else { throw .addOnAlreadyActive(addOnID) }
         let addOn = ActiveAddOn(id: addOnID, site: site, since: periodBilled ? now : periodStart)
+        if settings.catalog.addOns[addOnID]?.diskGB != 0 { closeDiskAllowance(settings) }
         addOns.append(addOn)
         if cycle == .monthly, periodBilled, let price = addOnPrice(addOnID, settings) {
             appendPending(prorated(.addOn(addOnID, site: site), price: price, from: now, sign: 1), catalog: settings.catalog)
@@ -126,6 +127,7 @@ extension CompanyState {
     }
 
     private mutating func dropAddOn(_ addOn: ActiveAddOn, at now: Instant, settings: WorldSettings) {
+        if settings.catalog.addOns[addOn.id]?.diskGB != 0 { closeDiskAllowance(settings) }
         addOns.removeAll { $0.id == addOn.id && $0.site == addOn.site }
         guard periodBilled, let price = addOnPrice(addOn.id, settings) else { return }
         if cycle == .monthly {

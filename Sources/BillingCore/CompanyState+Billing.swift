@@ -96,6 +96,20 @@ extension CompanyState {
         }
     }
 
+    /// The disk GB the active add-ons add to the plan's allowance.
+    func extraDiskGB(_ settings: WorldSettings) -> Int64 {
+        addOns.reduce(0) { $0 + (settings.catalog.addOns[$1.id]?.diskGB ?? 0) }
+    }
+
+    /// Before the disk allowance changes (an add-on added or removed): the disk overage
+    /// incurred so far stays billable, and the window's peak restarts at today's level,
+    /// so the new allowance applies from now on only.
+    mutating func closeDiskAllowance(_ settings: WorldSettings) {
+        guard let plan = settings.catalog.plans[plan] else { return }
+        usage.incurredDisk = usage.overage(against: plan, extraDiskGB: extraDiskGB(settings)).disk
+        usage.diskPeakGB = usage.diskGB
+    }
+
     /// Overage lines for the window: usage above the current plan's allowance, or the
     /// overage already incurred under an earlier plan, whichever is larger.
     func overageLines(from start: Instant, to end: Instant, settings: WorldSettings) -> [InvoiceLine] {
@@ -109,7 +123,7 @@ extension CompanyState {
                     kind: .overage(metric), quantity: quantity, unitPrice: unit, amount: quantity * unit, periodStart: start, periodEnd: end
                 ))
         }
-        let over = usage.overage(against: plan)
+        let over = usage.overage(against: plan, extraDiskGB: extraDiskGB(settings))
         add(.visits, (over.visits + 999) / 1000, prices.per1000Visits)
         add(.cdn, over.cdn, prices.perCDNGB)
         add(.disk, over.disk, prices.perDiskGB)
@@ -198,12 +212,13 @@ extension Usage {
         diskPeakGB = previous.diskGB
     }
 
-    /// Units over `plan`'s allowances, never less than the overage already incurred.
-    func overage(against plan: Plan) -> (visits: Int64, cdn: Int64, disk: Int64) {
+    /// Units over `plan`'s allowances (its disk raised by `extraDiskGB` from add-ons),
+    /// never less than the overage already incurred.
+    func overage(against plan: Plan, extraDiskGB: Int64) -> (visits: Int64, cdn: Int64, disk: Int64) {
         (
             max(incurredVisits, visits - plan.visits, 0),
             max(incurredCDN, cdnGB - plan.cdnGB, 0),
-            max(incurredDisk, diskPeakGB - plan.diskGB, 0)
+            max(incurredDisk, diskPeakGB - (plan.diskGB + extraDiskGB), 0)
         )
     }
 }

@@ -32,7 +32,7 @@ extension CompanyState {
         }
         let oldPrice = settings.catalog.plans[plan]?.price(cycle, in: currency)?.minorUnits ?? 0
         if let old = settings.catalog.plans[plan] {
-            let over = usage.overage(against: old)
+            let over = usage.overage(against: old, extraDiskGB: extraDiskGB(settings))
             usage.incurredVisits = over.visits
             usage.incurredCDN = over.cdn
             usage.incurredDisk = over.disk

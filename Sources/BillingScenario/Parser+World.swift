@@ -42,7 +42,12 @@ extension Parser {
             let prices = try reader.prices("the monthly price")
             try reader.expect("per")
             let scope = AddOn.Scope(rawValue: try reader.choice("'site' or 'company'", ["site", "company"])) ?? .site
-            return .addOn(AddOn(id: id, name: name, monthly: prices, scope: scope))
+            var disk: Int64 = 0
+            if !reader.atEnd {
+                try reader.expect("disk")
+                disk = try reader.integer("the disk GB it adds", in: 0...1_000_000_000_000)
+            }
+            return .addOn(AddOn(id: id, name: name, monthly: prices, scope: scope, diskGB: disk))
         case "overage":
             let metric = Metric(rawValue: try reader.choice("a metric", Metric.allCases.map(\.rawValue))) ?? .visits
             return .overage(metric, try reader.prices("the price", limit: 1_000_000))

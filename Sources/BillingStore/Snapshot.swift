@@ -116,8 +116,8 @@ public enum Snapshot {
     }
 
     /// True when `path` is a regular file (not a link) that starts with an SQLite header
-    /// carrying this schema's `user_version`: a BillingSim snapshot, which a save may
-    /// replace. Reads the first 100 bytes only; never blocks on a FIFO.
+    /// carrying the `user_version` of this schema or an earlier one: a BillingSim
+    /// snapshot, which a save may replace. Reads the first 100 bytes only; never blocks on a FIFO.
     public static func isSnapshot(atPath path: String) -> Bool {
         let descriptor = open(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)
         guard descriptor >= 0 else { return false }
@@ -128,7 +128,7 @@ public enum Snapshot {
         let count = header.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, 100) }
         guard count == 100, header.starts(with: Array("SQLite format 3\u{0}".utf8)) else { return false }
         let version = header[60..<64].reduce(Int64(0)) { $0 << 8 | Int64($1) }
-        return version == SnapshotSchema.version
+        return SnapshotSchema.written.contains(version)
     }
 
     /// Removes temporary files of earlier saves of the same file whose process is gone (a

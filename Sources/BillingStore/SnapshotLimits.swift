@@ -51,7 +51,7 @@ enum SnapshotLimits {
     /// integer column of ``SnapshotSchema/create`` is listed.
     static let integers: [String: ClosedRange<Int64>] = [
         "tax_rates.basis_points": basisPoints,
-        "plans.visits": usage, "plans.disk_gb": usage, "plans.cdn_gb": usage,
+        "plans.visits": usage, "plans.disk_gb": usage, "plans.cdn_gb": usage, "addons.disk_gb": usage,
         "plan_prices.minor_units": price, "addon_prices.minor_units": price, "overage_prices.minor_units": overagePrice,
         "users.id": index, "users.invoice_email": flag,
         "companies.idx": index, "companies.anchor_second": 0...86_399, "companies.period_index": monthIndex,

@@ -94,11 +94,12 @@ struct SnapshotReader {
             addOnPrices[addOnPriceRows.text(0), default: [:]][currency] = addOnPriceRows.int64(2)
         }
         var addOns: [AddOn] = []
-        let addOnRows = try db.prepare("SELECT id, name, scope FROM addons ORDER BY rowid")
+        let addOnRows = try db.prepare("SELECT id, name, scope, disk_gb FROM addons ORDER BY rowid")
         while try addOnRows.step() {
             guard let scope = AddOn.Scope(rawValue: addOnRows.text(2)) else { throw Problem(detail: "an add-on has an unknown scope") }
             let id = addOnRows.text(0)
-            addOns.append(AddOn(id: id, name: addOnRows.text(1), monthly: PriceList(addOnPrices[id] ?? [:]), scope: scope))
+            addOns.append(
+                AddOn(id: id, name: addOnRows.text(1), monthly: PriceList(addOnPrices[id] ?? [:]), scope: scope, diskGB: addOnRows.int64(3)))
         }
         var overage: [Metric: [Currency: Int64]] = [:]
         let overageRows = try db.prepare("SELECT metric, currency, minor_units FROM overage_prices ORDER BY rowid")

@@ -1,8 +1,12 @@
 /// The snapshot file's tables (docs/snapshot-schema.md explains each column). Instants
 /// are whole seconds since 1970-01-01 UTC, amounts minor units, dates `YYYY-MM-DD`.
 enum SnapshotSchema {
-    /// `PRAGMA user_version` of files this code writes and reads.
-    static let version: Int64 = 1
+    /// `PRAGMA user_version` of files this code writes and reads. Version 2 added
+    /// `addons.disk_gb`; a version-1 file is refused by a restore but may be replaced.
+    static let version: Int64 = 2
+
+    /// Versions of files BillingSim wrote, which a save may replace.
+    static let written: ClosedRange<Int64> = 1...version
 
     /// Every table a snapshot must have.
     static let tables = [
@@ -18,7 +22,7 @@ enum SnapshotSchema {
             cdn_gb INTEGER NOT NULL);
         CREATE TABLE plan_prices (plan TEXT NOT NULL, cycle TEXT NOT NULL, currency TEXT NOT NULL,
             minor_units INTEGER NOT NULL);
-        CREATE TABLE addons (id TEXT PRIMARY KEY, name TEXT NOT NULL, scope TEXT NOT NULL);
+        CREATE TABLE addons (id TEXT PRIMARY KEY, name TEXT NOT NULL, scope TEXT NOT NULL, disk_gb INTEGER NOT NULL);
         CREATE TABLE addon_prices (addon TEXT NOT NULL, currency TEXT NOT NULL, minor_units INTEGER NOT NULL);
         CREATE TABLE overage_prices (metric TEXT NOT NULL, currency TEXT NOT NULL, minor_units INTEGER NOT NULL);
         CREATE TABLE users (id INTEGER PRIMARY KEY, email TEXT NOT NULL, name TEXT NOT NULL,

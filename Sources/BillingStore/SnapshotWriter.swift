@@ -53,11 +53,11 @@ struct SnapshotWriter {
                 }
             }
         }
-        let addOns = try db.prepare("INSERT INTO addons VALUES (?, ?, ?)")
+        let addOns = try db.prepare("INSERT INTO addons VALUES (?, ?, ?, ?)")
         let addOnPrices = try db.prepare("INSERT INTO addon_prices VALUES (?, ?, ?)")
         for id in settings.catalog.addOnIDs {
             guard let addOn = settings.catalog.addOns[id] else { continue }
-            try addOns.run([.text(id), .text(addOn.name), .text(addOn.scope.rawValue)])
+            try addOns.run([.text(id), .text(addOn.name), .text(addOn.scope.rawValue), .integer(addOn.diskGB)])
             for currency in addOn.monthly.minorUnits.keys.sorted() {
                 try addOnPrices.run([.text(id), .text(currency.code), .integer(addOn.monthly.minorUnits[currency] ?? 0)])
             }
