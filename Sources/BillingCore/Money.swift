@@ -50,7 +50,11 @@ public struct Money: Sendable, Hashable, Codable, Comparable, CustomStringConver
     }
 
     /// The amount as a plain decimal, for example `1150.00` or `-3.50`.
-    public var decimalString: String {
+    public var decimalString: String { Money.decimal(minorUnits) }
+
+    /// `minorUnits` hundredths as a plain decimal: a sign only when negative, always two
+    /// decimals, no grouping.
+    static func decimal<Units: FixedWidthInteger & SignedInteger>(_ minorUnits: Units) -> String {
         let magnitude = minorUnits.magnitude
         let whole = magnitude / 100
         let fraction = magnitude % 100
