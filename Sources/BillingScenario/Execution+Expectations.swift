@@ -75,8 +75,8 @@ extension Execution {
         case .totalMoney(let kind, let money):
             let summary = await simulation.summary()
             let totals = kind == .revenue ? summary.revenue : summary.amountDue
-            let actual = Money(minorUnits: totals[money.currency] ?? 0, money.currency)
-            return compare("total \(kind.rawValue)", "\(money)", "\(actual)")
+            let actual = Money.description(minorUnits: totals[money.currency] ?? 0, money.currency)
+            return compare("total \(kind.rawValue)", "\(money)", actual)
         case .digest(let hex):
             return compare("digest", hex, await simulation.digest())
         }

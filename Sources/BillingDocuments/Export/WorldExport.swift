@@ -89,7 +89,7 @@ public struct WorldExport: Sendable {
             ReportModel.Fact("Emails", "\(summary.emails)"),
         ]
         for (currency, amount) in summary.revenue.sorted(by: { $0.key < $1.key }) {
-            facts.append(ReportModel.Fact("Revenue \(currency.code)", Money(minorUnits: amount, currency).description))
+            facts.append(ReportModel.Fact("Revenue \(currency.code)", Money.description(minorUnits: amount, currency)))
         }
         return facts
     }
