@@ -103,11 +103,7 @@ public struct WorldExport: Sendable {
             month = row.month
             invoices = row.invoices
             emails = row.emails
-            revenue = Dictionary(
-                row.revenue.compactMap { amount in
-                    Currency(rawValue: amount.currency).map { (amount.currency, Money(minorUnits: amount.minorUnits, $0).decimalString) }
-                }
-            ) { a, _ in a }
+            revenue = Dictionary(row.revenue.map { ($0.currency, Money.decimalString(minorUnits: $0.minorUnits)) }) { a, _ in a }
         }
     }
 
