@@ -17,4 +17,14 @@ extension Money {
     public static func description(minorUnits: Int128, _ currency: Currency) -> String {
         decimal(minorUnits) + " " + currency.code
     }
+
+    /// Parses a sum written like one amount (`115.00`, `-3.5`, `1150`) but with up to 36
+    /// digits before the point; `nil` if the text is not such a decimal.
+    ///
+    /// ```swift
+    /// Money.parseSumMinorUnits("368934881474191032.28")  // 4 * Int128(Int64.max)
+    /// ```
+    public static func parseSumMinorUnits(_ text: some StringProtocol) -> Int128? {
+        parse(text, wholeDigits: 36)
+    }
 }

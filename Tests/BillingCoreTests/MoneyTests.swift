@@ -55,6 +55,25 @@ struct MoneyTests {
         }
     }
 
+    @Test(
+        "A sum parses like one amount with up to 36 digits before the point",
+        arguments: [
+            ("0", Int128(0)), ("-3.5", -350), ("1150", 115_000), ("9999999999999.99", 999_999_999_999_999),
+            ("368934881474191032.28", 4 * Int128(Int64.max)),
+            ("999999999999999999999999999999999999.99", 99_999_999_999_999_999_999_999_999_999_999_999_999),
+        ])
+    func parsesWideSums(text: String, minorUnits: Int128) {
+        #expect(Money.parseSumMinorUnits(text) == minorUnits)
+        #expect(Money.parseSumMinorUnits(Money.decimalString(minorUnits: minorUnits)) == minorUnits)
+    }
+
+    @Test(
+        "A sum refuses what an amount refuses, and more than 36 digits before the point",
+        arguments: ["1.234", "abc", "", "-", "1.", ".5", "1,50", "+5", "1e3", " 1.00", "1000000000000000000000000000000000000"])
+    func rejectsInvalidSums(text: String) {
+        #expect(Money.parseSumMinorUnits(text) == nil)
+    }
+
     @Test("The description is the decimal amount followed by the currency code")
     func describesWithCurrency() {
         #expect(Money(minorUnits: 115_000, .usd).description == "1150.00 USD")
