@@ -27,6 +27,15 @@ public struct Money: Sendable, Hashable, Codable, Comparable, CustomStringConver
 
     /// Parses a decimal amount with at most two decimals into minor units.
     public static func parseMinorUnits(_ text: some StringProtocol) -> Int64? {
+        parse(text, wholeDigits: 13)
+    }
+
+    /// The amount as a plain decimal, for example `1150.00` or `-3.50`.
+    public var decimalString: String { Money.decimal(minorUnits) }
+
+    /// Reads `[-]DIGITS[.D[D]]` with at most `wholeDigits` digits before the point, a
+    /// count that must leave room in `Units` for the hundredths.
+    static func parse<Units: FixedWidthInteger & SignedInteger>(_ text: some StringProtocol, wholeDigits: Int) -> Units? {
         var digits = Substring(text)
         var negative = false
         if digits.first == "-" {
@@ -34,14 +43,14 @@ public struct Money: Sendable, Hashable, Codable, Comparable, CustomStringConver
             digits = digits.dropFirst()
         }
         let parts = digits.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
-        guard let whole = parts.first, !whole.isEmpty, whole.count <= 13,
-            whole.allSatisfy({ $0.isASCII && $0.isNumber }), let major = Int64(whole)
+        guard let whole = parts.first, !whole.isEmpty, whole.count <= wholeDigits,
+            whole.allSatisfy({ $0.isASCII && $0.isNumber }), let major = Units(whole)
         else { return nil }
-        var minor: Int64 = 0
+        var minor: Units = 0
         if parts.count == 2 {
             let fraction = parts[1]
             guard (1...2).contains(fraction.count), fraction.allSatisfy({ $0.isASCII && $0.isNumber }),
-                let value = Int64(fraction)
+                let value = Units(fraction)
             else { return nil }
             minor = fraction.count == 1 ? value * 10 : value
         }
@@ -49,8 +58,9 @@ public struct Money: Sendable, Hashable, Codable, Comparable, CustomStringConver
         return negative ? -total : total
     }
 
-    /// The amount as a plain decimal, for example `1150.00` or `-3.50`.
-    public var decimalString: String {
+    /// `minorUnits` hundredths as a plain decimal: a sign only when negative, always two
+    /// decimals, no grouping.
+    static func decimal<Units: FixedWidthInteger & SignedInteger>(_ minorUnits: Units) -> String {
         let magnitude = minorUnits.magnitude
         let whole = magnitude / 100
         let fraction = magnitude % 100

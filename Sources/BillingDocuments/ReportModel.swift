@@ -123,10 +123,10 @@ public struct ReportModel: Sendable, Hashable {
     public struct CurrencyAmount: Sendable, Hashable {
         /// `EUR`.
         public var currency: String
-        /// Minor units.
-        public var minorUnits: Int64
+        /// Minor units: a sum over invoices, so `Int128`, exact.
+        public var minorUnits: Int128
         /// An amount.
-        public init(currency: String, minorUnits: Int64) {
+        public init(currency: String, minorUnits: Int128) {
             self.currency = currency
             self.minorUnits = minorUnits
         }

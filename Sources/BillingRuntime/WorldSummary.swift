@@ -10,12 +10,12 @@ public struct WorldSummary: Sendable, Hashable {
     public var invoices: Int
     /// Invoice emails sent.
     public var emails: Int
-    /// Sum of invoice totals per currency, in minor units. Sums stop at `Int64.max`
-    /// (about 92 quadrillion in major units) instead of overflowing: only a contrived
-    /// catalog and usage can get there.
-    public var revenue: [Currency: Int64]
-    /// Sum of amounts due per currency.
-    public var amountDue: [Currency: Int64]
+    /// Sum of invoice totals per currency, in minor units, exact: `Int128`, because four
+    /// companies at the maximum prices pass `Int64.max` in a month. Print it with
+    /// ``Money/decimalString(minorUnits:)``.
+    public var revenue: [Currency: Int128]
+    /// Sum of amounts due per currency, in minor units, exact.
+    public var amountDue: [Currency: Int128]
 }
 
 extension Simulation {
@@ -24,12 +24,14 @@ extension Simulation {
         let companies = await clock.allCompanies
         let perCompany = await fanOut(companies, width: width) { company in
             await company.read { state in
-                var total: Int64 = 0
-                var due: Int64 = 0
+                // Each addend is below 2^63: the sums could only overflow after 2^64
+                // invoices, so plain `+` cannot trap.
+                var total: Int128 = 0
+                var due: Int128 = 0
                 for position in 0..<state.invoiceCount {
                     let amounts = state.invoiceAmounts(at: position)
-                    total = saturatingSum(total, amounts.total)
-                    due = saturatingSum(due, amounts.amountDue)
+                    total += Int128(amounts.total)
+                    due += Int128(amounts.amountDue)
                 }
                 return (state.currency, state.invoiceCount, total, due)
             }
@@ -39,16 +41,9 @@ extension Simulation {
             revenue: [:], amountDue: [:])
         for (currency, count, total, due) in perCompany {
             summary.invoices += count
-            summary.revenue[currency] = saturatingSum(summary.revenue[currency, default: 0], total)
-            summary.amountDue[currency] = saturatingSum(summary.amountDue[currency, default: 0], due)
+            summary.revenue[currency, default: 0] += total
+            summary.amountDue[currency, default: 0] += due
         }
         return summary
     }
-}
-
-/// `a + b`, held at `Int64.max` or `Int64.min` instead of overflowing.
-func saturatingSum(_ a: Int64, _ b: Int64) -> Int64 {
-    let (sum, overflow) = a.addingReportingOverflow(b)
-    guard overflow else { return sum }
-    return b > 0 ? .max : .min
 }

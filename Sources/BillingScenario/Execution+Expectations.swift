@@ -72,11 +72,12 @@ extension Execution {
             case .emails: actual = summary.emails
             }
             return compare("total \(kind.rawValue)", "\(count)", "\(actual)")
-        case .totalMoney(let kind, let money):
+        case .totalMoney(let kind, let minorUnits, let currency):
             let summary = await simulation.summary()
             let totals = kind == .revenue ? summary.revenue : summary.amountDue
-            let actual = Money(minorUnits: totals[money.currency] ?? 0, money.currency)
-            return compare("total \(kind.rawValue)", "\(money)", "\(actual)")
+            return compare(
+                "total \(kind.rawValue)", Money.description(minorUnits: minorUnits, currency),
+                Money.description(minorUnits: totals[currency] ?? 0, currency))
         case .digest(let hex):
             return compare("digest", hex, await simulation.digest())
         }

@@ -24,8 +24,9 @@ public enum Expectation: Sendable, Hashable {
     case emails(EmailFilter, count: Int)
     /// `expect total companies|users|invoices|emails N`.
     case totalCount(TotalCount, Int)
-    /// `expect total revenue|due AMOUNT CUR`.
-    case totalMoney(TotalMoney, Money)
+    /// `expect total revenue|due AMOUNT CUR`: minor units in `Int128`, as wide as the
+    /// world's totals.
+    case totalMoney(TotalMoney, minorUnits: Int128, Currency)
     /// `expect digest HEX`.
     case digest(String)
 }

@@ -40,6 +40,24 @@ extension LineReader {
         return Amount(minorUnits: minor, currency: currency)
     }
 
+    /// A world total: written like an amount but with up to 36 digits before the point,
+    /// since a sum over many invoices passes what one amount may hold; and its currency
+    /// if one follows.
+    mutating func total(_ what: String) throws(Failure) -> (minorUnits: Int128, currency: Currency?) {
+        let start = self
+        let text = try word(what)
+        guard let minor = Money.parseSumMinorUnits(text), minor >= 0 else {
+            self = start
+            throw failure("expected \(what) as an amount like 12.50, found '\(text.prefix(40))'")
+        }
+        var currency: Currency?
+        if let code = peekWord, let parsed = Currency(rawValue: code) {
+            position += 1
+            currency = parsed
+        }
+        return (minor, currency)
+    }
+
     /// A currency code.
     mutating func currency() throws(Failure) -> Currency {
         let codes = Currency.allCases.map(\.code)

@@ -22,11 +22,11 @@ extension Parser {
             if let kind = TotalCount(rawValue: name) {
                 return .totalCount(kind, try reader.count("the expected \(name)", in: 0...Int(Int64.max)))
             }
-            let amount = try reader.amount("the expected \(name)")
-            guard let currency = amount.currency else {
+            let total = try reader.total("the expected \(name)")
+            guard let currency = total.currency else {
                 throw reader.failure("a total of money needs its currency", hint: "for example 1234.00 USD")
             }
-            return .totalMoney(TotalMoney(rawValue: name) ?? .revenue, Money(minorUnits: amount.minorUnits, currency))
+            return .totalMoney(TotalMoney(rawValue: name) ?? .revenue, minorUnits: total.minorUnits, currency)
         case "digest":
             _ = try reader.word("'digest'")
             let hex = try reader.word("the digest (64 hex digits)").lowercased()

@@ -42,7 +42,7 @@ enum InspectCommand {
             numbering: simulation.settings.numbering.rawValue, companies: summary.companies, users: summary.users,
             invoices: summary.invoices, emails: summary.emails,
             revenue: Dictionary(
-                uniqueKeysWithValues: summary.revenue.map { ($0.key.code, Money(minorUnits: $0.value, $0.key).decimalString) }),
+                uniqueKeysWithValues: summary.revenue.map { ($0.key.code, Money.decimalString(minorUnits: $0.value)) }),
             digest: await simulation.digest())
         if json {
             let encoder = JSONEncoder()

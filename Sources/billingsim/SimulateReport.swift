@@ -31,7 +31,7 @@ struct SimulateReport: Codable {
         invoices = summary.invoices
         emails = summary.emails
         revenue = Dictionary(
-            uniqueKeysWithValues: summary.revenue.map { ($0.key.code, Money(minorUnits: $0.value, $0.key).decimalString) })
+            uniqueKeysWithValues: summary.revenue.map { ($0.key.code, Money.decimalString(minorUnits: $0.value)) })
         digest = await simulation.digest()
         seed = simulation.seed
         self.start = start

@@ -35,6 +35,45 @@ struct MoneyTests {
         #expect(Money(minorUnits: minorUnits, .eur).decimalString == text)
     }
 
+    @Test(
+        "A sum wider than Int64 prints by the same rules as one amount, exactly",
+        arguments: [
+            (Int128(0), "0.00"), (-5, "-0.05"), (-350, "-3.50"), (Int128(Int64.max) + 1, "92233720368547758.08"),
+            (4 * Int128(Int64.max), "368934881474191032.28"), (-4 * Int128(Int64.max), "-368934881474191032.28"),
+            (.min, "-1701411834604692317316873037158841057.28"),
+        ])
+    func formatsWideSums(minorUnits: Int128, text: String) {
+        #expect(Money.decimalString(minorUnits: minorUnits) == text)
+        #expect(Money.description(minorUnits: minorUnits, .eur) == text + " EUR")
+    }
+
+    @Test("A sum that fits in Int64 prints exactly as the amount does")
+    func wideSumsAgreeWithAmounts() {
+        for minor in [Int64.min, -100_001, -99, -10, -1, 0, 1, 9, 10, 99, 100, 101, 123_456_789, .max] {
+            #expect(Money.decimalString(minorUnits: Int128(minor)) == Money(minorUnits: minor, .sek).decimalString)
+            #expect(Money.description(minorUnits: Int128(minor), .sek) == Money(minorUnits: minor, .sek).description)
+        }
+    }
+
+    @Test(
+        "A sum parses like one amount with up to 36 digits before the point",
+        arguments: [
+            ("0", Int128(0)), ("-3.5", -350), ("1150", 115_000), ("9999999999999.99", 999_999_999_999_999),
+            ("368934881474191032.28", 4 * Int128(Int64.max)),
+            ("999999999999999999999999999999999999.99", 99_999_999_999_999_999_999_999_999_999_999_999_999),
+        ])
+    func parsesWideSums(text: String, minorUnits: Int128) {
+        #expect(Money.parseSumMinorUnits(text) == minorUnits)
+        #expect(Money.parseSumMinorUnits(Money.decimalString(minorUnits: minorUnits)) == minorUnits)
+    }
+
+    @Test(
+        "A sum refuses what an amount refuses, and more than 36 digits before the point",
+        arguments: ["1.234", "abc", "", "-", "1.", ".5", "1,50", "+5", "1e3", " 1.00", "1000000000000000000000000000000000000"])
+    func rejectsInvalidSums(text: String) {
+        #expect(Money.parseSumMinorUnits(text) == nil)
+    }
+
     @Test("The description is the decimal amount followed by the currency code")
     func describesWithCurrency() {
         #expect(Money(minorUnits: 115_000, .usd).description == "1150.00 USD")

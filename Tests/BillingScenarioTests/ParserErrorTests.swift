@@ -82,6 +82,10 @@ struct ParserErrorTests {
         BadLine(
             "expect acme invoice 1 total 99999999999999.00", 29,
             "expected the total as an amount like 12.50 or -12.50, found '99999999999999.00'"),
+        BadLine(
+            "expect total revenue 1000000000000000000000000000000000000.00 EUR", 22,
+            "expected the expected revenue as an amount like 12.50, found '1000000000000000000000000000000000000.00'"),
+        BadLine("expect total due -1.00 EUR", 18, "expected the expected due as an amount like 12.50, found '-1.00'"),
         BadLine("plan mini \"Mini\" monthly 1000000.01 USD", 26, "the monthly price must be at most 1000000.00"),
         BadLine("addon x \"X\" monthly 5 USD 2000000 SEK per site", 27, "the monthly price must be at most 1000000.00"),
         BadLine("overage visits 10000.01 USD", 16, "the price must be at most 10000.00"),

@@ -260,8 +260,14 @@ struct ParserTests {
         Form("expect total users 0", .expect(.totalCount(.users, 0))),
         Form("expect total invoices 12", .expect(.totalCount(.invoices, 12))),
         Form("expect total emails 7", .expect(.totalCount(.emails, 7))),
-        Form("expect total revenue 1234.50 USD", .expect(.totalMoney(.revenue, Money(minorUnits: 123_450, .usd)))),
-        Form("expect total due 0 SEK", .expect(.totalMoney(.due, Money(minorUnits: 0, .sek)))),
+        Form("expect total revenue 1234.50 USD", .expect(.totalMoney(.revenue, minorUnits: 123_450, .usd))),
+        Form("expect total due 0 SEK", .expect(.totalMoney(.due, minorUnits: 0, .sek))),
+        Form(
+            "expect total revenue 368934881474191032.28 EUR",
+            .expect(.totalMoney(.revenue, minorUnits: 4 * Int128(Int64.max), .eur))),
+        Form(
+            "expect total due 999999999999999999999999999999999999.99 EUR",
+            .expect(.totalMoney(.due, minorUnits: 99_999_999_999_999_999_999_999_999_999_999_999_999, .eur))),
         Form(
             "expect digest 5FF88105C209A4DBFDA18A62AE918660B4788B259378BC89072DAFB610021776",
             .expect(.digest("5ff88105c209a4dbfda18a62ae918660b4788b259378bc89072dafb610021776"))),

@@ -119,6 +119,9 @@ struct RunnerTests {
         FailingExpectation("expect total emails 1", Mismatch("total emails", expected: "1", actual: "0")),
         FailingExpectation("expect total revenue 1 USD", Mismatch("total revenue", expected: "1.00 USD", actual: "143.75 USD")),
         FailingExpectation("expect total due 143.75 EUR", Mismatch("total due", expected: "143.75 EUR", actual: "0.00 EUR")),
+        FailingExpectation(
+            "expect total revenue 92233720368547758.08 USD",
+            Mismatch("total revenue", expected: "92233720368547758.08 USD", actual: "143.75 USD")),
     ]
 
     @Test("A failing expectation reports what, expected and found", arguments: failing)

@@ -2,11 +2,11 @@ internal import BillingCore
 
 /// Per-month counts for the report's charts: invoices and revenue by the month the
 /// invoice was created in, emails by the month whose end sent them (an email sent as
-/// February begins counts in January).
+/// February begins counts in January). Revenue is summed exactly in `Int128`.
 struct MonthTally {
     private var invoices: [Int: Int] = [:]
     private var emails: [Int: Int] = [:]
-    private var revenue: [Int: [Currency: Int64]] = [:]
+    private var revenue: [Int: [Currency: Int128]] = [:]
 
     /// Months as `year * 12 + month - 1`, so consecutive months are consecutive keys.
     private static func key(_ instant: Instant) -> Int {
@@ -17,9 +17,7 @@ struct MonthTally {
     mutating func count(_ invoice: Invoice) {
         let key = Self.key(invoice.created)
         invoices[key, default: 0] += 1
-        let sum = revenue[key, default: [:]][invoice.currency, default: 0]
-        let (added, overflow) = sum.addingReportingOverflow(invoice.total)
-        revenue[key, default: [:]][invoice.currency] = overflow ? Int64.max : added
+        revenue[key, default: [:]][invoice.currency, default: 0] += Int128(invoice.total)
     }
 
     mutating func countEmail(sentAt: Instant) {
@@ -47,10 +45,7 @@ extension MonthTally {
         invoices.merge(other.invoices, uniquingKeysWith: +)
         emails.merge(other.emails, uniquingKeysWith: +)
         for (key, amounts) in other.revenue {
-            revenue[key, default: [:]].merge(amounts) { a, b in
-                let (sum, overflow) = a.addingReportingOverflow(b)
-                return overflow ? Int64.max : sum
-            }
+            revenue[key, default: [:]].merge(amounts, uniquingKeysWith: +)
         }
     }
 }

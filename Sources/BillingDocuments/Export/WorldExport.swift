@@ -89,7 +89,7 @@ public struct WorldExport: Sendable {
             ReportModel.Fact("Emails", "\(summary.emails)"),
         ]
         for (currency, amount) in summary.revenue.sorted(by: { $0.key < $1.key }) {
-            facts.append(ReportModel.Fact("Revenue \(currency.code)", Money(minorUnits: amount, currency).description))
+            facts.append(ReportModel.Fact("Revenue \(currency.code)", Money.description(minorUnits: amount, currency)))
         }
         return facts
     }
@@ -103,11 +103,7 @@ public struct WorldExport: Sendable {
             month = row.month
             invoices = row.invoices
             emails = row.emails
-            revenue = Dictionary(
-                row.revenue.compactMap { amount in
-                    Currency(rawValue: amount.currency).map { (amount.currency, Money(minorUnits: amount.minorUnits, $0).decimalString) }
-                }
-            ) { a, _ in a }
+            revenue = Dictionary(row.revenue.map { ($0.currency, Money.decimalString(minorUnits: $0.minorUnits)) }) { a, _ in a }
         }
     }
 

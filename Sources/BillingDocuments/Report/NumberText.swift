@@ -1,9 +1,10 @@
 /// Locale-independent number formatting for the report: exact integer arithmetic for
-/// amounts, and a fixed number of decimals for SVG coordinates.
+/// amounts (in `Int128`, wide enough for any sum of invoices), and a fixed number of
+/// decimals for SVG coordinates.
 enum NumberText {
     /// `98000` → `98,000`.
     static func grouped(_ value: Int) -> String {
-        decimal(Int64(value), decimals: 0)
+        decimal(Int128(value), decimals: 0)
     }
 
     /// `1 invoice`, `98,000 invoices`.
@@ -13,7 +14,7 @@ enum NumberText {
 
     /// `value` in units of 10^-`decimals` as an exact decimal with digit grouping:
     /// `123456789, decimals: 2` → `1,234,567.89`.
-    static func decimal(_ value: Int64, decimals: Int) -> String {
+    static func decimal(_ value: Int128, decimals: Int) -> String {
         (value < 0 ? "-" : "") + unsignedDecimal(value.magnitude, decimals: decimals)
     }
 
@@ -21,17 +22,17 @@ enum NumberText {
     /// from a thousand units up, the exact value with trailing zeros dropped below.
     ///
     /// `250_000, decimals: 2` → `2.5k`; `5, decimals: 2` → `0.05`.
-    static func compact(_ value: Int64, decimals: Int) -> String {
+    static func compact(_ value: Int128, decimals: Int) -> String {
         let sign = value < 0 ? "-" : ""
         let magnitude = value.magnitude
         guard magnitude / powerOfTen(decimals) >= 1_000 else {
             return sign + trimmingFraction(unsignedDecimal(magnitude, decimals: decimals))
         }
-        var tenths: UInt64 = 0
+        var tenths: UInt128 = 0
         var suffix = ""
         for (index, candidate) in ["k", "M", "B", "T", "Q"].enumerated() {
             let exponent = 3 * (index + 1) + decimals - 1
-            guard exponent <= 19 else { break }
+            guard exponent <= 38 else { break }
             tenths = roundedQuotient(magnitude, powerOfTen(exponent))
             suffix = candidate
             if tenths < 10_000 { break }
@@ -44,19 +45,19 @@ enum NumberText {
     static func coordinate(_ value: Double) -> String {
         guard value.isFinite, abs(value) < 1e12 else { return "0" }
         let hundredths = Int64((value * 100).rounded())
-        let text = trimmingFraction(unsignedDecimal(hundredths.magnitude, decimals: 2, grouping: false))
+        let text = trimmingFraction(unsignedDecimal(UInt128(hundredths.magnitude), decimals: 2, grouping: false))
         return (hundredths < 0 ? "-" : "") + text
     }
 
-    /// 10^`exponent` for 0…19, the range of `UInt64`.
-    static func powerOfTen(_ exponent: Int) -> UInt64 {
-        precondition((0...19).contains(exponent), "NumberText: 10^\(exponent) does not fit in UInt64")
-        var result: UInt64 = 1
+    /// 10^`exponent` for 0…38, the range of `UInt128`.
+    static func powerOfTen(_ exponent: Int) -> UInt128 {
+        precondition((0...38).contains(exponent), "NumberText: 10^\(exponent) does not fit in UInt128")
+        var result: UInt128 = 1
         for _ in 0..<exponent { result *= 10 }
         return result
     }
 
-    private static func unsignedDecimal(_ magnitude: UInt64, decimals: Int, grouping: Bool = true) -> String {
+    private static func unsignedDecimal(_ magnitude: UInt128, decimals: Int, grouping: Bool = true) -> String {
         let unit = powerOfTen(decimals)
         let whole = String(magnitude / unit)
         var text = grouping ? group(whole) : whole
@@ -85,7 +86,7 @@ enum NumberText {
     }
 
     /// `dividend / divisor` rounded half up, without overflow.
-    private static func roundedQuotient(_ dividend: UInt64, _ divisor: UInt64) -> UInt64 {
+    private static func roundedQuotient(_ dividend: UInt128, _ divisor: UInt128) -> UInt128 {
         let remainder = dividend % divisor
         return dividend / divisor + (remainder >= divisor - remainder ? 1 : 0)
     }

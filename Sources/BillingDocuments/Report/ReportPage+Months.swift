@@ -12,10 +12,10 @@ extension ReportPage {
         let labels = model.months.map(\.month)
         var charts = [
             SVGBarChart(
-                title: "Invoices per month", labels: labels, values: model.months.map { Int64($0.invoices) },
+                title: "Invoices per month", labels: labels, values: model.months.map { Int128($0.invoices) },
                 measure: .count(singular: "invoice", plural: "invoices"), color: Self.colors.invoices),
             SVGBarChart(
-                title: "Emails per month", labels: labels, values: model.months.map { Int64($0.emails) },
+                title: "Emails per month", labels: labels, values: model.months.map { Int128($0.emails) },
                 measure: .count(singular: "email", plural: "emails"), color: Self.colors.emails),
         ]
         for currency in currencies {
@@ -74,11 +74,9 @@ extension ReportPage {
     }
 
     /// The month's revenue in `currency`, zero when it has none; several entries for one
-    /// currency are added, saturating rather than overflowing.
-    static func revenue(of month: ReportModel.MonthRow, in currency: String) -> Int64 {
-        month.revenue.filter { $0.currency == currency }.reduce(0) { sum, amount in
-            let (total, overflow) = sum.addingReportingOverflow(amount.minorUnits)
-            return overflow ? (amount.minorUnits > 0 ? .max : .min) : total
-        }
+    /// currency are added exactly (a world's sums stay far inside `Int128`: passing it
+    /// would take 2^64 invoices).
+    static func revenue(of month: ReportModel.MonthRow, in currency: String) -> Int128 {
+        month.revenue.filter { $0.currency == currency }.reduce(0) { $0 + $1.minorUnits }
     }
 }

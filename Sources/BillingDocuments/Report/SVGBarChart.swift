@@ -5,6 +5,9 @@
 /// (1, 2 or 5 times a power of ten) up to the largest. Negative values draw as empty bars.
 /// Each bar carries a `<title>` tooltip with the exact value; short value labels are drawn
 /// above the bars when they fit, and month labels turn and thin out when slots get narrow.
+///
+/// Values are `Int128`, so revenue summed past `Int64.max` is drawn and labelled exactly;
+/// heights are shares of the largest value taken in `Double`, which cannot trap.
 struct SVGBarChart {
     /// What the values count, for tooltips and labels.
     enum Measure {
@@ -17,7 +20,7 @@ struct SVGBarChart {
     /// One bar's geometry in the chart's coordinates.
     struct Bar: Equatable {
         var label: String
-        var value: Int64
+        var value: Int128
         var x: Double
         var y: Double
         var width: Double
@@ -26,7 +29,7 @@ struct SVGBarChart {
 
     /// One gridline: its value and height.
     struct Tick: Equatable {
-        var value: Int64
+        var value: Int128
         var y: Double
     }
 
@@ -43,14 +46,14 @@ struct SVGBarChart {
     /// One label per slot, `2026-01`.
     var labels: [String]
     /// One value per slot.
-    var values: [Int64]
+    var values: [Int128]
     /// What the values count.
     var measure: Measure
     /// The bars' fill colour, a CSS colour.
     var color: String
 
     /// The largest value, or zero.
-    var maximum: Int64 { max(values.max() ?? 0, 0) }
+    var maximum: Int128 { max(values.max() ?? 0, 0) }
 
     /// The plot's width.
     var plotWidth: Double { Self.width - Self.plotLeft - Self.plotRight }
@@ -90,7 +93,7 @@ struct SVGBarChart {
     var ticks: [Tick] {
         let step = Self.tickStep(maximum)
         var ticks: [Tick] = []
-        var value: Int64 = 0
+        var value: Int128 = 0
         while value <= maximum {
             ticks.append(Tick(value: value, y: y(of: value)))
             let (next, overflow) = value.addingReportingOverflow(step)
@@ -101,12 +104,12 @@ struct SVGBarChart {
     }
 
     /// The smallest of 1, 2, 5 × 10ⁿ that divides `maximum` into at most five steps.
-    static func tickStep(_ maximum: Int64) -> Int64 {
+    static func tickStep(_ maximum: Int128) -> Int128 {
         guard maximum > 0 else { return 1 }
         let rough = maximum / 5 + (maximum % 5 == 0 ? 0 : 1)
-        var power: Int64 = 1
+        var power: Int128 = 1
         while power <= rough / 10 { power *= 10 }
-        for factor: Int64 in [1, 2, 5, 10] {
+        for factor: Int128 in [1, 2, 5, 10] {
             let (step, overflow) = power.multipliedReportingOverflow(by: factor)
             if !overflow && step >= rough { return step }
         }
@@ -114,7 +117,7 @@ struct SVGBarChart {
     }
 
     /// The exact value with its unit: `12 invoices`, `1,234.56 EUR`.
-    func describe(_ value: Int64) -> String {
+    func describe(_ value: Int128) -> String {
         switch measure {
         case .count(let singular, let plural):
             return NumberText.decimal(value, decimals: 0) + " " + (value == 1 ? singular : plural)
@@ -124,14 +127,14 @@ struct SVGBarChart {
     }
 
     /// A short value label: `12`, `2.5k`.
-    func shortText(_ value: Int64) -> String {
+    func shortText(_ value: Int128) -> String {
         switch measure {
         case .count: return NumberText.compact(value, decimals: 0)
         case .money: return NumberText.compact(value, decimals: 2)
         }
     }
 
-    private func y(of value: Int64) -> Double {
+    private func y(of value: Int128) -> Double {
         guard maximum > 0 else { return Self.plotTop + Self.plotHeight }
         return Self.plotTop + Self.plotHeight * (1 - Double(value) / Double(maximum))
     }

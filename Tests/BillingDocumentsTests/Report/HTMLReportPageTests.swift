@@ -102,6 +102,25 @@ struct HTMLReportPageTests {
             #expect(!page.contains("nan") && !page.contains("inf"))
         }
     }
+
+    @Test("Revenue past Int64.max is charted and tabulated exactly, bars in proportion")
+    func revenuePastInt64() throws {
+        // One month of two entries of Int64.max in EUR, the next of one: 2:1.
+        let max = ReportModel.CurrencyAmount(currency: "EUR", minorUnits: .init(Int64.max))
+        let model = ReportModel(
+            title: "huge", summary: [], companies: [], companiesOmitted: 0, recipients: [], recipientsOmitted: 0,
+            months: [
+                .init(month: "2026-01", invoices: 2, emails: 0, revenue: [max, max]),
+                .init(month: "2026-02", invoices: 1, emails: 0, revenue: [max]),
+            ])
+        let page = HTMLReport.render(model)
+        #expect(try ReportPython.parse(page).problems == [])
+        #expect(page.contains("<title>2026-01: 184,467,440,737,095,516.14 EUR</title>"))
+        #expect(page.contains("<title>2026-02: 92,233,720,368,547,758.07 EUR</title>"))
+        #expect(page.contains("<td class=\"num\">184,467,440,737,095,516.14</td>"))
+        #expect(page.contains("height=\"180\" fill=\"#b26a1f\""))
+        #expect(page.contains("height=\"90\" fill=\"#b26a1f\""))
+    }
 }
 
 /// The links' encoding, spelled out independently with Foundation.

@@ -69,7 +69,7 @@ enum ReportFixtures {
             months: (0..<count).map { index in
                 .init(
                     month: "\(2026 + index / 12)-" + (index % 12 < 9 ? "0" : "") + "\(index % 12 + 1)", invoices: index * 7,
-                    emails: index * 5, revenue: [.init(currency: "EUR", minorUnits: revenue(index))])
+                    emails: index * 5, revenue: [.init(currency: "EUR", minorUnits: Int128(revenue(index)))])
             })
     }
 

@@ -4,7 +4,7 @@ import Testing
 
 @Suite("Bar chart geometry")
 struct SVGBarChartTests {
-    private func chart(_ values: [Int64], measure: SVGBarChart.Measure = .count(singular: "invoice", plural: "invoices"))
+    private func chart(_ values: [Int128], measure: SVGBarChart.Measure = .count(singular: "invoice", plural: "invoices"))
         -> SVGBarChart
     {
         SVGBarChart(
@@ -57,7 +57,7 @@ struct SVGBarChartTests {
 
     @Test("Thirty-six months fit the plot side by side with thinned, turned labels")
     func thirtySixMonths() {
-        let chart = chart((1...36).map { Int64($0) })
+        let chart = chart((1...36).map { Int128($0) })
         let bars = chart.bars
         #expect(bars.count == 36)
         for (left, right) in zip(bars, bars.dropFirst()) {
@@ -85,8 +85,11 @@ struct SVGBarChartTests {
 
     @Test(
         "Tick steps are 1, 2 or 5 times a power of ten and give two to six gridlines",
-        arguments: [Int64(1), 3, 7, 10, 17, 99, 100, 101, 1_234, 43_750, 987_654_321, 9_000_000_000_000_000, .max])
-    func ticksAreRound(maximum: Int64) {
+        arguments: [
+            Int128(1), 3, 7, 10, 17, 99, 100, 101, 1_234, 43_750, 987_654_321, 9_000_000_000_000_000, Int128(Int64.max),
+            4 * Int128(Int64.max), .max,
+        ])
+    func ticksAreRound(maximum: Int128) {
         let step = SVGBarChart.tickStep(maximum)
         var mantissa = step
         while mantissa % 10 == 0 { mantissa /= 10 }
@@ -110,12 +113,28 @@ struct SVGBarChartTests {
 
     @Test("Huge revenue keeps every coordinate finite and labels short")
     func hugeValues() {
-        let chart = chart([.max, .max / 3, 0], measure: .money(currency: "EUR"))
+        let max = Int128(Int64.max)
+        let chart = chart([max, max / 3, 0], measure: .money(currency: "EUR"))
         #expect(chart.bars.allSatisfy { $0.height.isFinite && $0.height <= SVGBarChart.plotHeight })
-        #expect(chart.describe(.max) == "92,233,720,368,547,758.07 EUR")
+        #expect(chart.describe(max) == "92,233,720,368,547,758.07 EUR")
         #expect(chart.ticks.allSatisfy { chart.shortText($0.value).count <= 6 })
         var html = HTMLBuilder()
         chart.render(into: &html)
+        #expect(!html.output.contains("nan") && !html.output.contains("inf"))
+    }
+
+    @Test("Revenue past Int64.max scales its bars from the exact values and says them exactly")
+    func valuesPastInt64() {
+        let max = Int128(Int64.max)
+        let chart = chart([4 * max, 2 * max, max, 0, -4 * max], measure: .money(currency: "EUR"))
+        #expect(chart.bars.map(\.height) == [180, 90, 45, 0, 0])
+        #expect(chart.describe(4 * max) == "368,934,881,474,191,032.28 EUR")
+        #expect(chart.shortText(4 * max) == "368.9Q")
+        #expect(chart.ticks.last.map { $0.value <= 4 * max } == true)
+        let widest = self.chart([.max, .min], measure: .money(currency: "EUR"))
+        #expect(widest.bars.allSatisfy { $0.height.isFinite && $0.y.isFinite })
+        var html = HTMLBuilder()
+        widest.render(into: &html)
         #expect(!html.output.contains("nan") && !html.output.contains("inf"))
     }
 
