@@ -132,7 +132,8 @@ extension CompanyState {
         guard periodBilled, let price = addOnPrice(addOn.id, settings) else { return }
         if cycle == .monthly {
             appendPending(
-                prorated(.addOnCredit(addOn.id, site: addOn.site), price: price, from: now, sign: -1), catalog: settings.catalog)
+                crediting(prorated(.addOnCredit(addOn.id, site: addOn.site), price: price, from: now, sign: -1), at: now),
+                catalog: settings.catalog)
         } else if let used = usedLine(addOn, until: now, settings: settings) {
             appendPending(used, catalog: settings.catalog)
         }

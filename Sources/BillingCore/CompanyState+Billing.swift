@@ -143,7 +143,14 @@ extension CompanyState {
             rates: settings.taxes)
         var subtotal: Int64 = 0
         for index in invoicedLineCount..<lineEnd { subtotal += lineStore[index].amount }
-        let taxAmount = tax.rate.map { $0.tax(on: Money(minorUnits: subtotal, currency)).minorUnits } ?? 0
+        var taxAmount = tax.rate.map { $0.tax(on: Money(minorUnits: subtotal, currency)).minorUnits } ?? 0
+        if let last = lineCredits.last, last.line >= invoicedLineCount {
+            // Credits reverse VAT at the treatment of the invoice they credit.
+            let amounts = (invoicedLineCount..<lineEnd).map { index in
+                (credit(ofLine: index)?.tax ?? tax, lineStore[index].amount)
+            }
+            taxAmount = TaxGroup.grouping(amounts, currency: currency).reduce(0) { $0 + $1.tax }
+        }
         let total = subtotal + taxAmount
         var applied: Int64 = 0
         if total > 0 {

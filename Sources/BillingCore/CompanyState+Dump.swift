@@ -73,16 +73,16 @@ extension CompanyState {
             sink.word(invitation.status.rawValue)
         }
         let invoiced = invoicedLineCount
-        for line in lineStore[invoiced...] {
+        for index in invoiced..<lineStore.count {
             sink.record("pending")
-            write(line, to: &sink)
+            write(line: index, to: &sink)
         }
         var lineStart = 0
         for invoice in invoiceStore {
             write(invoice, to: &sink)
-            for line in lineStore[lineStart..<Int(invoice.lineEnd)] {
+            for index in lineStart..<Int(invoice.lineEnd) {
                 sink.record("  line")
-                write(line, to: &sink)
+                write(line: index, to: &sink)
             }
             lineStart = Int(invoice.lineEnd)
         }
@@ -136,8 +136,9 @@ extension CompanyState {
         sink.int(invoice.detailsRevision, "details")
     }
 
-    /// Writes a line's fields into the current record.
-    private func write(_ line: LineRecord, to sink: inout some CanonicalSink) {
+    /// Writes the fields of the line at `index` into the current record.
+    private func write(line index: Int, to sink: inout some CanonicalSink) {
+        let line = lineStore[index]
         sink.word(line.tag.word)
         switch line.tag {
         case .plan, .planCredit, .planCharge:
@@ -154,6 +155,7 @@ extension CompanyState {
         sink.int(line.amount, "amount")
         sink.instant(line.periodStart, "from")
         sink.instant(line.periodEnd, "to")
+        if let credited = creditedPosition(ofLine: index) { sink.int(Int64(credited), "credits") }
     }
 }
 

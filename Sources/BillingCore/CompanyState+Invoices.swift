@@ -40,10 +40,10 @@ extension CompanyState {
     }
 
     /// The lines of the invoice at `position`.
-    public func lines(of position: Int) -> [InvoiceLine] { lineRange(of: position).map { line(lineStore[$0]) } }
+    public func lines(of position: Int) -> [InvoiceLine] { lineRange(of: position).map(line(at:)) }
 
     /// Lines waiting for the next invoice (small prorations, removed add-ons).
-    public var pendingLines: [InvoiceLine] { lineStore[invoicedLineCount...].map(line) }
+    public var pendingLines: [InvoiceLine] { (invoicedLineCount..<lineStore.count).map(line(at:)) }
 
     /// Where the lines of the invoice at `position` lie in the line store.
     func lineRange(of position: Int) -> Range<Int> {
@@ -68,11 +68,80 @@ extension CompanyState {
         return Int32(otherPrefixes.count + 1)
     }
 
-    /// The readable line of `record`.
-    func line(_ record: LineRecord) -> InvoiceLine {
-        InvoiceLine(
+    /// The readable line at `index` of the line store.
+    func line(at index: Int) -> InvoiceLine {
+        let record = lineStore[index]
+        return InvoiceLine(
             kind: kind(of: record), quantity: record.quantity, unitPrice: record.unitPrice, amount: record.amount,
-            periodStart: record.periodStart, periodEnd: record.periodEnd)
+            periodStart: record.periodStart, periodEnd: record.periodEnd, credits: credit(ofLine: index))
+    }
+
+    /// The invoice the line at `index` credits, if it is such a credit.
+    func credit(ofLine index: Int) -> CreditReference? {
+        guard let position = creditedPosition(ofLine: index), position < invoiceStore.count else { return nil }
+        let record = invoiceStore[Int(position)]
+        return CreditReference(invoice: position, number: number(of: record), tax: record.tax)
+    }
+
+    /// The credited invoice's position for the line at `index`, from ``lineCredits``.
+    func creditedPosition(ofLine index: Int) -> Int32? {
+        var low = 0
+        var high = lineCredits.count
+        while low < high {
+            let middle = (low + high) / 2
+            if lineCredits[middle].line < index { low = middle + 1 } else { high = middle }
+        }
+        return low < lineCredits.count && lineCredits[low].line == index ? lineCredits[low].invoice : nil
+    }
+
+    /// How far back a credit looks for the invoiced charge it reverses: far more lines
+    /// than a period holds, short of what a hostile script could make it scan each time.
+    static let creditLookback = 4_096
+
+    /// The invoice that charged the item a credit of `kind` reverses for the time from
+    /// `now`: the latest invoiced plan or plan-charge line of the same plan and cycle (a
+    /// plan credit), or add-on line of the same add-on and site (an add-on credit), whose
+    /// period holds `now`. `nil` when that charge is not invoiced yet (it is pending: the
+    /// credit joins its document) or lies beyond ``creditLookback`` lines.
+    func creditedInvoice(for kind: InvoiceLine.Kind, at now: Instant) -> Int32? {
+        let tags: [LineRecord.Tag]
+        var detail: UInt8?
+        var site: Int32?
+        switch kind {
+        case .planCredit(_, let cycle):
+            tags = [.plan, .planCharge]
+            detail = cycle.code
+        case .addOnCredit(_, let siteID):
+            tags = [.addOn]
+            if let siteID {
+                guard let index = lineSites.firstIndex(of: siteID) else { return nil }
+                site = Int32(index)
+            } else {
+                site = -1
+            }
+        default: return nil
+        }
+        guard let item = kind.item.flatMap({ itemNames.firstIndex(of: $0) }) else { return nil }
+        let end = invoicedLineCount
+        for index in stride(from: end - 1, through: max(0, end - CompanyState.creditLookback), by: -1) {
+            let record = lineStore[index]
+            guard tags.contains(record.tag), Int(record.item) == item, detail.map({ $0 == record.detail }) ?? true,
+                site.map({ $0 == record.site }) ?? true, record.periodStart <= now, now < record.periodEnd
+            else { continue }
+            return Int32(invoicePosition(ofLine: index))
+        }
+        return nil
+    }
+
+    /// The position of the invoice holding the invoiced line at `index`.
+    func invoicePosition(ofLine index: Int) -> Int {
+        var low = 0
+        var high = invoiceStore.count
+        while low < high {
+            let middle = (low + high) / 2
+            if Int(invoiceStore[middle].lineEnd) <= index { low = middle + 1 } else { high = middle }
+        }
+        return low
     }
 
     /// The readable kind of `record`.
@@ -97,12 +166,29 @@ extension CompanyState {
     mutating func insertLine(_ line: InvoiceLine, at index: Int, catalog: Catalog) {
         let record = compact(line, catalog: catalog)
         lineStore.insert(record, at: index)
+        var position = lineCredits.count
+        while position > 0, lineCredits[position - 1].line >= index {
+            position -= 1
+            lineCredits[position].line += 1
+        }
+        if let credited = line.credits { lineCredits.insert(LineCredit(line: Int32(index), invoice: credited.invoice), at: position) }
     }
 
     /// Appends `line` to the pending lines.
     mutating func appendPending(_ line: InvoiceLine, catalog: Catalog) {
         let record = compact(line, catalog: catalog)
         lineStore.append(record)
+        if let credited = line.credits { lineCredits.append(LineCredit(line: Int32(lineStore.count - 1), invoice: credited.invoice)) }
+    }
+
+    /// `line` naming the invoice whose charge it reverses from `now`, if one is invoiced.
+    func crediting(_ line: InvoiceLine, at now: Instant) -> InvoiceLine {
+        var line = line
+        if let position = creditedInvoice(for: line.kind, at: now) {
+            let record = invoiceStore[Int(position)]
+            line.credits = CreditReference(invoice: position, number: number(of: record), tax: record.tax)
+        }
+        return line
     }
 
     private mutating func compact(_ line: InvoiceLine, catalog: Catalog) -> LineRecord {

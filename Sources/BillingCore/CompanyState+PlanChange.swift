@@ -37,7 +37,7 @@ extension CompanyState {
             usage.incurredCDN = over.cdn
             usage.incurredDisk = over.disk
         }
-        let credit = prorated(.planCredit(plan, cycle), price: oldPrice, from: now, sign: -1)
+        let credit = crediting(prorated(.planCredit(plan, cycle), price: oldPrice, from: now, sign: -1), at: now)
         if newCycle == cycle {
             let charge = prorated(.planCharge(newPlan, cycle), price: newPrice, from: now, sign: 1)
             plan = newPlan
@@ -61,7 +61,8 @@ extension CompanyState {
             for addOn in addOns {
                 guard let price = addOnPrice(addOn.id, settings) else { continue }
                 appendPending(
-                    prorated(.addOnCredit(addOn.id, site: addOn.site), price: price, from: now, sign: -1), catalog: settings.catalog)
+                    crediting(prorated(.addOnCredit(addOn.id, site: addOn.site), price: price, from: now, sign: -1), at: now),
+                    catalog: settings.catalog)
             }
         }
         for index in addOns.indices { addOns[index].since = now }

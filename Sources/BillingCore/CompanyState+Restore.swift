@@ -37,6 +37,7 @@ extension CompanyState {
         self.lineStore = []
         self.itemNames = []
         self.lineSites = []
+        self.lineCredits = []
         self.otherPrefixes = []
         self.numberPrefix = numberPrefix
         self.nextSequence = nextSequence

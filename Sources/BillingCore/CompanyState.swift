@@ -63,6 +63,9 @@ public struct CompanyState: Sendable, Hashable {
     var itemNames: [String]
     /// Sites named by lines, sorted: what ``LineRecord/site`` indexes.
     var lineSites: [SiteID]
+    /// The credit lines that reverse an invoiced charge, by line: each line's index in
+    /// ``lineStore`` and the credited invoice's position. Rare, so kept beside the lines.
+    var lineCredits: [LineCredit]
     /// Number prefixes other than ``numberPrefix`` (the seller's series), in order of
     /// first use: what ``InvoiceRecord/series`` 2, 3, … name.
     var otherPrefixes: [String]
@@ -115,6 +118,7 @@ public struct CompanyState: Sendable, Hashable {
         self.lineStore = []
         self.itemNames = []
         self.lineSites = []
+        self.lineCredits = []
         self.otherPrefixes = []
         self.numberPrefix = numberPrefix ?? CompanyState.defaultPrefix(for: id)
         self.nextSequence = 1

@@ -34,7 +34,8 @@ public struct Invoice: Sendable, Hashable, Codable {
     public var subtotal: Int64
     /// VAT treatment: rate, reverse charge or none.
     public var tax: TaxTreatment
-    /// VAT amount: the rate applied to the subtotal, rounded half away from zero.
+    /// VAT amount: per ``taxGroups``, each rate applied to its lines' sum, rounded half
+    /// away from zero.
     public var taxAmount: Int64
     /// Subtotal plus VAT: the amount charged.
     public var total: Int64
@@ -56,6 +57,9 @@ public struct Invoice: Sendable, Hashable, Codable {
     public var subtotalMoney: Money { Money(minorUnits: subtotal, currency) }
     /// ``taxAmount`` as money.
     public var taxMoney: Money { Money(minorUnits: taxAmount, currency) }
+    /// VAT per treatment: the document's own for its charges, and the credited invoice's
+    /// for each credit; their taxes add up to ``taxAmount``.
+    public var taxGroups: [TaxGroup] { TaxGroup.grouping(lines.map { ($0.credits?.tax ?? tax, $0.amount) }, currency: currency) }
     /// ``balanceApplied`` as money.
     public var balanceAppliedMoney: Money { Money(minorUnits: balanceApplied, currency) }
     /// ``balanceRemaining`` as money.

@@ -40,15 +40,23 @@ public struct InvoiceLine: Sendable, Hashable, Codable {
     public var periodStart: Instant
     /// End (exclusive) of the service period the line covers.
     public var periodEnd: Instant
+    /// For a credit, the invoice whose charge it reverses (its VAT is reversed at that
+    /// invoice's treatment); `nil` for charges, and for credits of a charge not yet
+    /// invoiced, which share its document.
+    public var credits: CreditReference?
 
     /// A line.
-    public init(kind: Kind, quantity: Int64, unitPrice: Int64, amount: Int64, periodStart: Instant, periodEnd: Instant) {
+    public init(
+        kind: Kind, quantity: Int64, unitPrice: Int64, amount: Int64, periodStart: Instant, periodEnd: Instant,
+        credits: CreditReference? = nil
+    ) {
         self.kind = kind
         self.quantity = quantity
         self.unitPrice = unitPrice
         self.amount = amount
         self.periodStart = periodStart
         self.periodEnd = periodEnd
+        self.credits = credits
     }
 
     /// The text an invoice prints for this line, with names from `catalog`.

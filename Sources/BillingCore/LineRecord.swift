@@ -29,6 +29,14 @@ struct LineRecord: Sendable, Hashable {
     var periodEnd: Instant
 }
 
+/// A credit line and the invoice it credits (``CompanyState/lineCredits``).
+struct LineCredit: Sendable, Hashable {
+    /// The line's index in the line store.
+    var line: Int32
+    /// The credited invoice's position.
+    var invoice: Int32
+}
+
 extension BillingCycle {
     /// The cycle's position in ``allCases``: a line record's detail byte.
     var code: UInt8 { self == .monthly ? 0 : 1 }

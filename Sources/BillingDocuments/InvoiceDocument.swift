@@ -25,7 +25,10 @@ public struct InvoiceDocument: Sendable, Hashable {
         self.invoice = invoice
         self.buyer = buyer
         self.seller = seller
-        self.lineDescriptions = invoice.lines.map { $0.description(in: catalog) }
+        self.lineDescriptions = invoice.lines.map { line in
+            let text = line.description(in: catalog)
+            return line.credits?.number.map { "\(text), credits \($0)" } ?? text
+        }
     }
 
     /// The invoice number as printed (`ACME-000001`), or `draft` for a seller-wide draft.

@@ -131,14 +131,23 @@ extension WorldImage {
             subtotal = sum
         }
         guard subtotal == invoice.subtotal else { throw refuse("subtotal \(invoice.subtotal), but the lines add up to \(subtotal)") }
-        var tax: Int64 = 0
-        if let rate = invoice.tax.rate {
-            guard (0...10_000).contains(rate.basisPoints), subtotal.magnitude <= 4_000_000_000_000_000_000 else {
-                throw refuse("the tax rate \(rate.basisPoints) is out of range")
+        for line in invoice.lines {
+            guard let credited = line.credits else { continue }
+            guard credited.invoice < position else { throw refuse("a line credits invoice \(credited.invoice), not an earlier one") }
+            if let rate = credited.tax.rate, !(0...10_000).contains(rate.basisPoints) {
+                throw refuse("the credited tax rate \(rate.basisPoints) is out of range")
             }
-            tax = rate.tax(on: Money(minorUnits: subtotal, invoice.currency)).minorUnits
         }
-        guard tax == invoice.taxAmount else { throw refuse("tax \(invoice.taxAmount), but the rate gives \(tax)") }
+        if let rate = invoice.tax.rate, !(0...10_000).contains(rate.basisPoints) {
+            throw refuse("the tax rate \(rate.basisPoints) is out of range")
+        }
+        // Each treatment's lines must sum without overflow before they are taxed.
+        var bases: [TaxTreatment: Int128] = [:]
+        for line in invoice.lines { bases[line.credits?.tax ?? invoice.tax, default: 0] += Int128(line.amount) }
+        guard bases.values.allSatisfy({ $0.magnitude <= 4_000_000_000_000_000_000 }) else { throw refuse("a tax base is out of range") }
+        var tax: Int64 = 0
+        for group in invoice.taxGroups { tax += group.tax }
+        guard tax == invoice.taxAmount else { throw refuse("tax \(invoice.taxAmount), but the rates give \(tax)") }
         let (total, overflow) = subtotal.addingReportingOverflow(tax)
         guard !overflow, total == invoice.total else { throw refuse("total \(invoice.total), but subtotal and tax give \(total)") }
         guard invoice.balanceApplied >= 0, invoice.balanceApplied <= max(0, total), invoice.balanceRemaining >= 0 else {

@@ -148,6 +148,9 @@ extension Execution {
         case .amount(let amount): return compare("\(name) amount", amount, Money(minorUnits: line.amount, currency))
         case .period(let start, let end):
             return compare("\(name) period", "\(start) to \(end)", "\(line.periodStart) to \(line.periodEnd)")
+        case .credits(let number):
+            let credited = line.credits.map { $0.number?.description ?? "a draft" } ?? "none"
+            return compare("\(name) credits", number ?? "none", credited)
         }
     }
 

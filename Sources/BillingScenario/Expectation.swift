@@ -104,6 +104,8 @@ public enum LineCheck: Sendable, Hashable {
     case amount(Amount)
     /// `period INSTANT to INSTANT`.
     case period(Instant, Instant)
+    /// `credits NUMBER` (the invoice whose charge it reverses) or `credits none`.
+    case credits(String?)
 }
 
 /// Which emails an email expectation counts.

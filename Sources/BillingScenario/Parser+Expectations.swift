@@ -132,11 +132,14 @@ extension Parser {
     private static func lineChecks(_ reader: inout LineReader) throws(LineReader.Failure) -> [LineCheck] {
         var checks: [LineCheck] = []
         while !reader.atEnd {
-            switch try reader.choice("a line field", ["description", "quantity", "unit", "amount", "period"]) {
+            switch try reader.choice("a line field", ["description", "quantity", "unit", "amount", "period", "credits"]) {
             case "description": checks.append(.description(try reader.string("the description")))
             case "quantity": checks.append(.quantity(try reader.integer("the quantity", in: 0...Int64.max)))
             case "unit": checks.append(.unit(try reader.amount("the unit price", negativeAllowed: true)))
             case "amount": checks.append(.amount(try reader.amount("the amount", negativeAllowed: true)))
+            case "credits":
+                let number = try reader.identifier("the number of the invoice it credits, or 'none'")
+                checks.append(.credits(number == "none" ? nil : number))
             default:
                 let start = try reader.instant("the period's start")
                 try reader.expect("to")

@@ -75,11 +75,14 @@ extension SnapshotReader {
                 invitee: UserID(invitee), role: role, invitedBy: UserID(by), created: Instant(seconds: row.int64(6)),
                 expires: Instant(seconds: row.int64(7)), status: status)
         }
-        let lineColumns = "kind, item, site, cycle, quantity, unit_price, amount, period_start, period_end"
+        let lineColumns = "kind, item, site, cycle, quantity, unit_price, amount, period_start, period_end, credits"
         try rows("SELECT company, position, \(lineColumns) FROM pending_lines", in: &partials, \.pending) { row in
             try SnapshotReader.line(row, from: 2)
         }
         try readInvoices(into: &partials)
+        for p in partials where p.pending.contains(where: { $0.credits.map { Int($0.invoice) >= p.invoices.count } ?? false }) {
+            throw Problem(detail: "a pending line of company \(p.id) credits an invoice it does not have")
+        }
         for p in partials where p.invoices.reduce(p.pending.count, { $0 + $1.lines.count }) > 60_000 {
             // A company stores a line's plan or add-on as a 16-bit index.
             var names = Set(catalog.itemIDs)
@@ -122,15 +125,19 @@ extension SnapshotReader {
                 balanceApplied: row.int64(15), amountDue: row.int64(16), balanceRemaining: row.int64(17), detailsRevision: revision)
         }
         let query = try db.prepare(
-            "SELECT company, invoice, position, kind, item, site, cycle, quantity, unit_price, amount, period_start, period_end "
-                + "FROM invoice_lines ORDER BY rowid")
+            "SELECT company, invoice, position, kind, item, site, cycle, quantity, unit_price, amount, period_start, period_end, "
+                + "credits FROM invoice_lines ORDER BY rowid")
         while try query.step() {
             let company = query.int64(0)
             let invoice = query.int64(1)
             guard (0..<Int64(partials.count)).contains(company), (0..<Int64(partials[Int(company)].invoices.count)).contains(invoice),
                 query.int64(2) == Int64(partials[Int(company)].invoices[Int(invoice)].lines.count)
             else { throw Problem(detail: "invoice_lines rows are not in order of company, invoice and position") }
-            partials[Int(company)].invoices[Int(invoice)].lines.append(try SnapshotReader.line(query, from: 3))
+            let line = try SnapshotReader.line(query, from: 3)
+            guard line.credits.map({ Int64($0.invoice) < invoice }) ?? true else {
+                throw Problem(detail: "a line of invoice \(invoice) of company \(company) credits invoice \(line.credits?.invoice ?? 0), not an earlier one")
+            }
+            partials[Int(company)].invoices[Int(invoice)].lines.append(line)
         }
     }
 
@@ -154,9 +161,11 @@ extension SnapshotReader {
                 row.text(first), item: row.isNull(first + 1) ? nil : row.text(first + 1),
                 site: row.isNull(first + 2) ? nil : row.text(first + 2), cycle: row.isNull(first + 3) ? nil : row.text(first + 3))
         else { throw Problem(detail: "an invoice line has an unknown kind") }
+        // Only the credited invoice's position is stored: the restored company names it.
+        let credits = row.isNull(first + 9) ? nil : CreditReference(invoice: Int32(row.int64(first + 9)), number: nil, tax: .outsideScope)
         return InvoiceLine(
             kind: kind, quantity: row.int64(first + 4), unitPrice: row.int64(first + 5), amount: row.int64(first + 6),
-            periodStart: Instant(seconds: row.int64(first + 7)), periodEnd: Instant(seconds: row.int64(first + 8)))
+            periodStart: Instant(seconds: row.int64(first + 7)), periodEnd: Instant(seconds: row.int64(first + 8)), credits: credits)
     }
 
     private static func usage(_ numbers: ArraySlice<Int64>) -> Usage {

@@ -2,7 +2,7 @@
 /// are whole seconds since 1970-01-01 UTC, amounts minor units, dates `YYYY-MM-DD`.
 enum SnapshotSchema {
     /// `PRAGMA user_version` of files this code writes and reads. Version 2 added
-    /// `addons.disk_gb`; a version-1 file is refused by a restore but may be replaced.
+    /// `addons.disk_gb` and the lines' `credits`; a version-1 file is refused by a restore but may be replaced.
     static let version: Int64 = 2
 
     /// Versions of files BillingSim wrote, which a save may replace.
@@ -49,7 +49,7 @@ enum SnapshotSchema {
             expires INTEGER NOT NULL, status TEXT NOT NULL);
         CREATE TABLE pending_lines (company INTEGER NOT NULL, position INTEGER NOT NULL, kind TEXT NOT NULL, item TEXT,
             site TEXT, cycle TEXT, quantity INTEGER NOT NULL, unit_price INTEGER NOT NULL, amount INTEGER NOT NULL,
-            period_start INTEGER NOT NULL, period_end INTEGER NOT NULL);
+            period_start INTEGER NOT NULL, period_end INTEGER NOT NULL, credits INTEGER);
         CREATE TABLE invoices (company INTEGER NOT NULL, position INTEGER NOT NULL, number_prefix TEXT,
             number_sequence INTEGER, kind TEXT NOT NULL, cycle TEXT NOT NULL, created INTEGER NOT NULL,
             period_start INTEGER NOT NULL, period_end INTEGER NOT NULL, currency TEXT NOT NULL,
@@ -58,7 +58,7 @@ enum SnapshotSchema {
             balance_remaining INTEGER NOT NULL, details_revision INTEGER NOT NULL);
         CREATE TABLE invoice_lines (company INTEGER NOT NULL, invoice INTEGER NOT NULL, position INTEGER NOT NULL,
             kind TEXT NOT NULL, item TEXT, site TEXT, cycle TEXT, quantity INTEGER NOT NULL, unit_price INTEGER NOT NULL,
-            amount INTEGER NOT NULL, period_start INTEGER NOT NULL, period_end INTEGER NOT NULL);
+            amount INTEGER NOT NULL, period_start INTEGER NOT NULL, period_end INTEGER NOT NULL, credits INTEGER);
         CREATE TABLE outbox (position INTEGER PRIMARY KEY, sent_at INTEGER NOT NULL, recipient INTEGER NOT NULL,
             company INTEGER NOT NULL, invoice INTEGER NOT NULL, number_prefix TEXT NOT NULL,
             number_sequence INTEGER NOT NULL);

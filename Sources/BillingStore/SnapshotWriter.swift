@@ -123,9 +123,9 @@ private struct CompanyStatements {
         addOns = try db.prepare("INSERT INTO active_addons VALUES (?, ?, ?, ?, ?)")
         members = try db.prepare("INSERT INTO memberships VALUES (?, ?, ?, ?, ?)")
         invitations = try db.prepare("INSERT INTO invitations VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
-        pending = try db.prepare("INSERT INTO pending_lines VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+        pending = try db.prepare("INSERT INTO pending_lines VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
         invoices = try db.prepare("INSERT INTO invoices VALUES (\(Array(repeating: "?", count: 19).joined(separator: ", ")))")
-        lines = try db.prepare("INSERT INTO invoice_lines VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+        lines = try db.prepare("INSERT INTO invoice_lines VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
     }
 
     func write(_ s: CompanyState, index: Int64, nextDue: Instant?) throws(SQLiteError) {
@@ -243,8 +243,8 @@ private struct CompanyStatements {
         }
     }
 
-    /// Binds a line's kind, item, site, cycle, quantity, unit price, amount and period
-    /// to parameters `first`…`first + 8`.
+    /// Binds a line's kind, item, site, cycle, quantity, unit price, amount, period and
+    /// credited invoice to parameters `first`…`first + 9`.
     static func bind(_ line: InvoiceLine, to statement: SQLiteStatement, from first: Int32) throws(SQLiteError) {
         let (kind, item, site, cycle) = SnapshotCoding.encode(line.kind)
         try statement.bind(first, kind)
@@ -256,5 +256,6 @@ private struct CompanyStatements {
         try statement.bind(first + 6, line.amount)
         try statement.bind(first + 7, line.periodStart.seconds)
         try statement.bind(first + 8, line.periodEnd.seconds)
+        try statement.bind(first + 9, line.credits.map { Int64($0.invoice) })
     }
 }

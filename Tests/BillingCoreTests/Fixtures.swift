@@ -92,3 +92,9 @@ func expectDenied(
     let denial = AccessDenied(user: actor.email, operation: operation, company: state.id)
     expectFailure(.denied(denial), in: state, sourceLocation: sourceLocation, body)
 }
+
+/// A credit's reference to acme's first invoice (position 0, `ACME-000001`), or the one at
+/// `position`, charged under `tax` (none, for the default US company).
+func creditOf(_ position: Int32 = 0, tax: TaxTreatment = .outsideScope) -> CreditReference {
+    CreditReference(invoice: position, number: InvoiceNumber(prefix: "ACME", sequence: Int64(position) + 1), tax: tax)
+}

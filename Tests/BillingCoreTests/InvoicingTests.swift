@@ -8,9 +8,12 @@ import Testing
 @Suite("Invoicing schedule, add-ons and overages")
 struct InvoicingTests {
     private func line(
-        _ kind: InvoiceLine.Kind, _ amount: Int64, unit: Int64? = nil, quantity: Int64 = 1, _ start: Instant, _ end: Instant
+        _ kind: InvoiceLine.Kind, _ amount: Int64, unit: Int64? = nil, quantity: Int64 = 1, _ start: Instant, _ end: Instant,
+        credits: CreditReference? = nil
     ) -> InvoiceLine {
-        InvoiceLine(kind: kind, quantity: quantity, unitPrice: unit ?? amount, amount: amount, periodStart: start, periodEnd: end)
+        InvoiceLine(
+            kind: kind, quantity: quantity, unitPrice: unit ?? amount, amount: amount, periodStart: start, periodEnd: end,
+            credits: credits)
     }
 
     // MARK: Periods
@@ -208,7 +211,7 @@ struct InvoicingTests {
         #expect(
             state.invoices[2].lines == [
                 line(.plan("business", .monthly), 11_500, at(2026, 3, 1), at(2026, 4, 1)),
-                line(.addOnCredit("redis", site: "a"), -5_000, unit: -10_000, at(2026, 2, 15), at(2026, 3, 1)),
+                line(.addOnCredit("redis", site: "a"), -5_000, unit: -10_000, at(2026, 2, 15), at(2026, 3, 1), credits: creditOf(1)),
             ])
     }
 
@@ -221,7 +224,10 @@ struct InvoicingTests {
         try state.removeSite("a", by: People.owner, at: at(2026, 2, 22), settings: standard)
         #expect(state.addOns.isEmpty)
         // 7 of February's 28 days unused: a quarter of 100.00.
-        #expect(state.pendingLines == [line(.addOnCredit("redis", site: "a"), -2_500, unit: -10_000, at(2026, 2, 22), at(2026, 3, 1))])
+        #expect(
+            state.pendingLines == [
+                line(.addOnCredit("redis", site: "a"), -2_500, unit: -10_000, at(2026, 2, 22), at(2026, 3, 1), credits: creditOf())
+            ])
     }
 
     @Test("Before the first invoice a plan change or an add-on needs no proration: the first invoice bills them whole")

@@ -5,8 +5,10 @@ import Testing
 /// expected amounts are worked out by hand in the comments. US company: no VAT.
 @Suite("Plan changes and proration")
 struct PlanChangeTests {
-    private func line(_ kind: InvoiceLine.Kind, _ amount: Int64, unit: Int64, _ start: Instant, _ end: Instant) -> InvoiceLine {
-        InvoiceLine(kind: kind, quantity: 1, unitPrice: unit, amount: amount, periodStart: start, periodEnd: end)
+    private func line(
+        _ kind: InvoiceLine.Kind, _ amount: Int64, unit: Int64, _ start: Instant, _ end: Instant, credits: CreditReference? = nil
+    ) -> InvoiceLine {
+        InvoiceLine(kind: kind, quantity: 1, unitPrice: unit, amount: amount, periodStart: start, periodEnd: end, credits: credits)
     }
 
     /// A monthly Business company that signed up on 2026-01-01 (January: 2,678,400 s)
@@ -36,7 +38,7 @@ struct PlanChangeTests {
         #expect((invoice.periodStart, invoice.periodEnd) == (now, at(2026, 2, 1)))
         #expect(
             invoice.lines == [
-                line(.planCredit("business", .monthly), -5_741, unit: -11_500, now, at(2026, 2, 1)),
+                line(.planCredit("business", .monthly), -5_741, unit: -11_500, now, at(2026, 2, 1), credits: creditOf()),
                 line(.planCharge("agency", .monthly), 16_973, unit: 34_000, now, at(2026, 2, 1)),
             ])
         #expect(invoice.subtotal == 11_232)
@@ -54,7 +56,7 @@ struct PlanChangeTests {
         // 4 of 31 days left: credit 115.00 × 4/31 = 14.838… → -14.84, charge 340.00 × 4/31
         // = 43.870… → 43.87. Net 29.03.
         let pending = [
-            line(.planCredit("business", .monthly), -1_484, unit: -11_500, at(2026, 1, 28), at(2026, 2, 1)),
+            line(.planCredit("business", .monthly), -1_484, unit: -11_500, at(2026, 1, 28), at(2026, 2, 1), credits: creditOf()),
             line(.planCharge("agency", .monthly), 4_387, unit: 34_000, at(2026, 1, 28), at(2026, 2, 1)),
         ]
         #expect(state.pendingLines == pending)
@@ -85,7 +87,7 @@ struct PlanChangeTests {
         // Half of April left: credit -50.00, charge 150.00 (or 150.01): net 100.00 (100.01).
         try state.changePlan(to: target, by: People.owner, at: at(2026, 4, 16), settings: settings)
         let lines = [
-            line(.planCredit("small", .monthly), -5_000, unit: -10_000, at(2026, 4, 16), at(2026, 5, 1)),
+            line(.planCredit("small", .monthly), -5_000, unit: -10_000, at(2026, 4, 16), at(2026, 5, 1), credits: creditOf()),
             line(.planCharge(target, .monthly), charge, unit: charge * 2, at(2026, 4, 16), at(2026, 5, 1)),
         ]
         if immediate {
@@ -135,7 +137,7 @@ struct PlanChangeTests {
         #expect(
             state.invoices[1].lines == [
                 line(.plan("agency", .monthly), 34_000, unit: 34_000, at(2026, 2, 1), at(2026, 3, 1)),
-                line(.planCredit("business", .monthly), -371, unit: -11_500, at(2026, 1, 31), at(2026, 2, 1)),
+                line(.planCredit("business", .monthly), -371, unit: -11_500, at(2026, 1, 31), at(2026, 2, 1), credits: creditOf()),
                 line(.planCharge("agency", .monthly), 1_097, unit: 34_000, at(2026, 1, 31), at(2026, 2, 1)),
                 InvoiceLine(
                     kind: .overage(.visits), quantity: 50, unitPrice: 100, amount: 5_000, periodStart: at(2026, 1, 1),
@@ -164,7 +166,7 @@ struct PlanChangeTests {
         #expect(
             invoice.lines == [
                 line(.plan("business", .annual), 115_000, unit: 115_000, at(2026, 1, 16), at(2027, 1, 16)),
-                line(.planCredit("business", .monthly), -5_935, unit: -11_500, at(2026, 1, 16), at(2026, 2, 1)),
+                line(.planCredit("business", .monthly), -5_935, unit: -11_500, at(2026, 1, 16), at(2026, 2, 1), credits: creditOf()),
             ])
         state.runDue(until: at(2027, 1, 15), settings: standard)
         #expect(state.invoices.count == 2)

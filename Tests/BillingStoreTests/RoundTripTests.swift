@@ -30,4 +30,39 @@ struct RoundTripTests {
         await restored.advance(to: SimulatedDuration.months(14).after(Self.start))
         #expect(await restored.digest() == (await straight.digest()))
     }
+
+    @Test(
+        "Credits keep the invoice they credit through a snapshot, pending or invoiced",
+        arguments: ["2024-10-15", "2024-11-15"])
+    func creditsRoundTrip(cut: String) async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("bs-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("w.db").path
+        func world() async throws -> Simulation {
+            let sim = Simulation(seed: 5, start: Instant(CivilDate(year: 2024, month: 8, day: 1) ?? CivilDate(daysSinceEpoch: 0)))
+            try await sim.register(email: "aino@kahvila.fi", name: "Aino")
+            let details = CompanyDetails(name: "Kahvila Oy", address: "Helsinki", country: try #require(Country(rawValue: "FI")), vatNumber: "")
+            try await sim.createCompany(
+                CompanySpec(id: "helsinki", details: details, currency: .eur, plan: "business", cycle: .annual), owner: "aino@kahvila.fi")
+            await sim.advance(to: Instant(CivilDate(year: 2024, month: 10, day: 1) ?? CivilDate(daysSinceEpoch: 0)))
+            try await sim.changePlan(of: "helsinki", to: "starter", as: "aino@kahvila.fi")
+            return sim
+        }
+        let end = Instant(CivilDate(year: 2025, month: 2, day: 1) ?? CivilDate(daysSinceEpoch: 0))
+        let straight = try await world()
+        await straight.advance(to: end)
+        let first = try await world()
+        await first.advance(to: Instant(CivilDate(parsing: cut) ?? CivilDate(daysSinceEpoch: 0)))
+        let image = await first.image()
+        try Snapshot.save(image, to: path)
+        let loaded = try Snapshot.load(from: path)
+        #expect(loaded == image)
+        let restored = try Simulation(restoring: loaded)
+        await restored.advance(to: end)
+        #expect(await restored.digest() == (await straight.digest()))
+        let credit = try await restored.state(of: "helsinki").invoices[1].lines[0]
+        #expect(credit.credits?.invoice == 0)
+        #expect(credit.credits?.tax == .destination(TaxRate(basisPoints: 2400)))
+    }
 }

@@ -30,4 +30,13 @@ enum InvoiceText {
         case .outsideScope: "VAT not applicable (outside the scope of EU VAT)"
         }
     }
+
+    /// The label of one of several tax rows: `VAT 24%`, `Reverse charge`, `No VAT`.
+    static func shortTaxLabel(_ treatment: TaxTreatment) -> String {
+        switch treatment {
+        case .domestic(let rate), .destination(let rate): "VAT \(rate)"
+        case .reverseCharge: "Reverse charge"
+        case .outsideScope: "No VAT"
+        }
+    }
 }

@@ -26,9 +26,15 @@ struct InvoiceTotals {
         func row(_ label: String, _ minorUnits: Int64, bold: Bool = false) -> Row {
             Row(label: label, amount: InvoiceText.amount(minorUnits, currency), isBold: bold)
         }
-        rows = [
-            row("Subtotal", invoice.subtotal),
-            row(InvoiceText.taxLabel(invoice.tax, buyer: document.buyer.country), invoice.taxAmount),
+        let groups = invoice.taxGroups
+        // One tax row, as before, unless credits reverse VAT charged another way: then a
+        // row per treatment, naming the amount it applies to.
+        let taxRows =
+            groups.count > 1
+            ? groups.map { row("\(InvoiceText.shortTaxLabel($0.treatment)) on \(InvoiceText.amount($0.base, currency))", $0.tax) }
+            : [row(InvoiceText.taxLabel(invoice.tax, buyer: document.buyer.country), invoice.taxAmount)]
+        rows =
+            [row("Subtotal", invoice.subtotal)] + taxRows + [
             row("Total \(currency.code)", invoice.total, bold: true),
             row("Account balance applied", invoice.balanceApplied),
             row("Amount due \(InvoiceText.currency(currency))", invoice.amountDue, bold: true),
