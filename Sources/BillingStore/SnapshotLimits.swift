@@ -13,10 +13,13 @@ enum SnapshotLimits {
     static let instant = earliest...latest
     /// Plan and add-on prices: at most 1,000,000.00 (the scenario language's limit).
     static let price: ClosedRange<Int64> = 0...100_000_000
+    /// Plan prices per cycle: an annual price left out is ten monthly ones, so up to
+    /// 10,000,000.00 (a save of a world at the maximum prices must restore).
+    static let planPrice: ClosedRange<Int64> = 0...1_000_000_000
     /// Overage prices: at most 10,000.00 a unit (the scenario language's limit).
     static let overagePrice: ClosedRange<Int64> = 0...1_000_000
-    /// Signed unit prices on lines (credits are negative).
-    static let unitPrice: ClosedRange<Int64> = -100_000_000...100_000_000
+    /// Signed unit prices on lines (credits are negative), up to a plan's annual price.
+    static let unitPrice: ClosedRange<Int64> = -planPrice.upperBound...planPrice.upperBound
     /// Usage and allowances: at most a trillion a month (``CompanyState/usageLimit``).
     static let usage: ClosedRange<Int64> = 0...CompanyState.usageLimit
     /// A line's amount: at most a trillion units at the largest overage price.
@@ -52,7 +55,7 @@ enum SnapshotLimits {
     static let integers: [String: ClosedRange<Int64>] = [
         "tax_rates.basis_points": basisPoints,
         "plans.visits": usage, "plans.disk_gb": usage, "plans.cdn_gb": usage, "addons.disk_gb": usage,
-        "plan_prices.minor_units": price, "addon_prices.minor_units": price, "overage_prices.minor_units": overagePrice,
+        "plan_prices.minor_units": planPrice, "addon_prices.minor_units": price, "overage_prices.minor_units": overagePrice,
         "users.id": index, "users.invoice_email": flag,
         "companies.idx": index, "companies.anchor_second": 0...86_399, "companies.period_index": monthIndex,
         "companies.period_start": instant, "companies.period_billed": flag, "companies.usage_index": monthIndex,

@@ -65,4 +65,22 @@ struct RoundTripTests {
         #expect(credit.credits?.invoice == 0)
         #expect(credit.credits?.tax == .destination(TaxRate(basisPoints: 2400)))
     }
+
+    @Test("A world at the maximum prices restores: an annual price left out is ten monthly ones")
+    func maximumPricesRoundTrip() async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("bs-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("w.db").path
+        let top = Plan(id: "top", name: "Top", monthly: PriceList([.eur: 100_000_000]), visits: 1, diskGB: 1, cdnGB: 1)
+        #expect(top.annual.minorUnits[.eur] == 1_000_000_000)
+        let sim = Simulation(seed: 1, start: Self.start, settings: WorldSettings(catalog: Catalog(plans: [top], addOns: [])))
+        try await sim.register(email: "a@top.se", name: "A")
+        let details = CompanyDetails(name: "Top AB", address: "S 1", country: try #require(Country(rawValue: "SE")), vatNumber: "")
+        try await sim.createCompany(CompanySpec(id: "top", details: details, currency: .eur, plan: "top", cycle: .annual), owner: "a@top.se")
+        await sim.advance(by: .days(1))
+        let image = await sim.image()
+        try Snapshot.save(image, to: path)
+        #expect(try Snapshot.load(from: path) == image)
+    }
 }
