@@ -34,8 +34,9 @@ public struct TaxTable: Sendable, Hashable, Codable {
     public static let standardEUFirstDate = CivilDate(unchecked: 2020, 1, 1)
 
     /// The standard rates of the EU member states from 2020-01-01, with every change
-    /// since. The sources are listed in docs/decisions.md, "VAT history"; nothing earlier
-    /// is kept.
+    /// since, and the United Kingdom's 20% (charged to its buyers only while it was in
+    /// the EU VAT area, see ``Country/isInEU(on:)``). The sources are listed in
+    /// docs/decisions.md, "VAT history"; nothing earlier is kept.
     public static let standardEU: TaxTable = {
         var table = TaxTable()
         let since = standardEUFirstDate
@@ -44,7 +45,7 @@ public struct TaxTable: Sendable, Hashable, Codable {
             ("DK", 2500), ("EE", 2000), ("FI", 2400), ("FR", 2000), ("DE", 1900), ("GR", 2400),
             ("HU", 2700), ("IE", 2300), ("IT", 2200), ("LV", 2100), ("LT", 2100), ("LU", 1700),
             ("MT", 1800), ("NL", 2100), ("PL", 2300), ("PT", 2300), ("RO", 1900), ("SK", 2000),
-            ("SI", 2200), ("ES", 2100), ("SE", 2500),
+            ("SI", 2200), ("ES", 2100), ("SE", 2500), ("GB", 2000),
         ]
         for (code, bp) in rates {
             table.set(TaxRate(basisPoints: bp), for: Country(unchecked: code), from: since)

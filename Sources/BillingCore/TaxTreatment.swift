@@ -4,6 +4,7 @@ public enum TaxTreatment: Sendable, Hashable, Codable {
     /// Buyer in the seller's country: the seller country's standard rate.
     case domestic(TaxRate)
     /// Buyer in another EU country with a VAT number: no VAT, the buyer accounts for it.
+    /// "EU" is the EU VAT area on the invoice's date (the United Kingdom until 2020-12-31).
     case reverseCharge
     /// Buyer in another EU country without a VAT number: the buyer country's rate.
     case destination(TaxRate)
@@ -33,7 +34,7 @@ public enum TaxTreatment: Sendable, Hashable, Codable {
         if buyer == seller {
             return rates.rate(for: seller, on: date).map(TaxTreatment.domestic) ?? .outsideScope
         }
-        guard seller.isInEU, buyer.isInEU else { return .outsideScope }
+        guard seller.isInEU(on: date), buyer.isInEU(on: date) else { return .outsideScope }
         if let number = buyerVATNumber, !number.isEmpty { return .reverseCharge }
         return rates.rate(for: buyer, on: date).map(TaxTreatment.destination) ?? .outsideScope
     }

@@ -135,9 +135,9 @@ struct TaxTests {
         #expect(Country(rawValue: "S1") == nil)
         #expect(Country(rawValue: "") == nil)
         #expect(Country(rawValue: "ÅÄ") == nil)
-        #expect(Country.sweden.isInEU)
-        #expect(!Country.unitedStates.isInEU)
-        #expect(Country(rawValue: "GB")?.isInEU == false)
+        #expect(Country.sweden.isInEU(on: day(2026, 1, 1)))
+        #expect(!Country.unitedStates.isInEU(on: day(2026, 1, 1)))
+        #expect(Country(rawValue: "GB")?.isInEU(on: day(2026, 1, 1)) == false)
         #expect(Country.europeanUnion.count == 27)
     }
 }

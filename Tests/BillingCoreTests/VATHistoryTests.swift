@@ -9,6 +9,11 @@ struct VATHistoryTests {
         return country
     }
 
+    private static func decide(_ buyer: String, vat: String?, on date: CivilDate) -> TaxTreatment {
+        TaxTreatment.decide(
+            seller: Seller.standard.country, buyer: country(buyer), buyerVATNumber: vat, on: date, rates: .standardEU)
+    }
+
     private static func rate(_ code: String, on date: CivilDate) -> TaxRate? {
         TaxTable.standardEU.rate(for: country(code), on: date)
     }
@@ -38,6 +43,7 @@ struct VATHistoryTests {
         ])
     func boundaries(code: String, date: CivilDate, basisPoints: Int64) {
         #expect(Self.rate(code, on: date) == TaxRate(basisPoints: basisPoints))
+        #expect(Self.decide(code, vat: nil, on: date) == .destination(TaxRate(basisPoints: basisPoints)))
     }
 
     @Test(
@@ -46,7 +52,7 @@ struct VATHistoryTests {
             ("AT", Int64(2000)), ("BE", 2100), ("BG", 2000), ("HR", 2500), ("CY", 1900), ("CZ", 2100), ("DK", 2500),
             ("EE", 2000), ("FI", 2400), ("FR", 2000), ("DE", 1900), ("GR", 2400), ("HU", 2700), ("IE", 2300),
             ("IT", 2200), ("LV", 2100), ("LT", 2100), ("LU", 1700), ("MT", 1800), ("NL", 2100), ("PL", 2300),
-            ("PT", 2300), ("RO", 1900), ("SK", 2000), ("SI", 2200), ("ES", 2100), ("SE", 2500),
+            ("PT", 2300), ("RO", 1900), ("SK", 2000), ("SI", 2200), ("ES", 2100), ("SE", 2500), ("GB", 2000),
         ])
     func firstDayRates(code: String, basisPoints: Int64) {
         #expect(Self.rate(code, on: day(2020, 1, 1)) == TaxRate(basisPoints: basisPoints))
@@ -54,7 +60,8 @@ struct VATHistoryTests {
 
     @Test("The table starts on 2020-01-01: no member state has a rate the day before")
     func nothingBefore2020() {
-        for member in Country.europeanUnion {
+        #expect(TaxTable.standardEUFirstDate == day(2020, 1, 1))
+        for member in Country.europeanUnion(on: day(2020, 1, 1)) {
             #expect(TaxTable.standardEU.changes[member]?.first?.effective == day(2020, 1, 1), "\(member)")
             #expect(TaxTable.standardEU.rate(for: member, on: day(2019, 12, 31)) == nil, "\(member)")
         }
@@ -74,5 +81,32 @@ struct VATHistoryTests {
                 "IE 2020-09-01 21%", "IE 2021-03-01 23%", "LU 2023-01-01 16%", "LU 2024-01-01 17%", "RO 2025-08-01 21%",
                 "SK 2025-01-01 23%",
             ])
+    }
+
+    @Test("The United Kingdom is in the EU VAT area until 2020-12-31 and outside it from 2021-01-01")
+    func britishMembership() {
+        #expect(Country.unitedKingdom.isInEU(on: day(2020, 1, 1)))
+        #expect(Country.unitedKingdom.isInEU(on: day(2020, 12, 31)))
+        #expect(!Country.unitedKingdom.isInEU(on: day(2021, 1, 1)))
+        #expect(Country.europeanUnion(on: day(2020, 12, 31)) == Country.europeanUnion.union([.unitedKingdom]))
+        #expect(Country.europeanUnion(on: day(2021, 1, 1)) == Country.europeanUnion)
+        for date in [day(2020, 12, 31), day(2021, 1, 1)] {
+            #expect(Country.sweden.isInEU(on: date))
+            #expect(!Country.unitedStates.isInEU(on: date))
+        }
+    }
+
+    @Test("On 2020-12-31 a British buyer is billed like any EU buyer: reverse charge with a VAT number, 20% without")
+    func britainOnTheLastDay() {
+        #expect(Self.decide("GB", vat: "GB123456789", on: day(2020, 12, 31)) == .reverseCharge)
+        #expect(Self.decide("GB", vat: nil, on: day(2020, 12, 31)) == .destination(TaxRate(basisPoints: 2000)))
+        #expect(Self.decide("GB", vat: "", on: day(2020, 1, 1)) == .destination(TaxRate(basisPoints: 2000)))
+    }
+
+    @Test("From 2021-01-01 a British buyer is outside the EU: no VAT, VAT number or not")
+    func britainAfterBrexit() {
+        #expect(Self.decide("GB", vat: "GB123456789", on: day(2021, 1, 1)) == .outsideScope)
+        #expect(Self.decide("GB", vat: nil, on: day(2021, 1, 1)) == .outsideScope)
+        #expect(Self.decide("GB", vat: nil, on: day(2026, 1, 1)).rate == nil)
     }
 }
