@@ -25,9 +25,24 @@ public struct TaxTable: Sendable, Hashable, Codable {
         changes[country] = list
     }
 
-    /// The standard rate of `country` on `date`; `nil` when the table has none.
+    /// The standard rate of `country` on `date`; `nil` when the table has none, for
+    /// example before the country's first date.
     public func rate(for country: Country, on date: CivilDate) -> TaxRate? {
         changes[country]?.last(where: { $0.effective <= date })?.rate
+    }
+
+    /// The first day the table has a rate for `country`; `nil` when it has none.
+    public func firstDate(for country: Country) -> CivilDate? { changes[country]?.first?.effective }
+
+    /// Of `countries`, the one with no rate on `date` that needs the later fix (no rate
+    /// at all, else the latest first date), as a gap; `nil` when each has a rate then.
+    public func gap(among countries: some Sequence<Country>, on date: CivilDate) -> TaxTableGap? {
+        var worst: TaxTableGap?
+        for country in countries where rate(for: country, on: date) == nil {
+            let gap = TaxTableGap(date: date, country: country, firstDate: firstDate(for: country))
+            if worst.map({ gap.outranks($0) }) ?? true { worst = gap }
+        }
+        return worst
     }
 
     /// The first day of ``standardEU``: it holds no rate before 2020-01-01.

@@ -9,8 +9,8 @@ struct VATHistoryTests {
         return country
     }
 
-    private static func decide(_ buyer: String, vat: String?, on date: CivilDate) -> TaxTreatment {
-        TaxTreatment.decide(
+    private static func decide(_ buyer: String, vat: String?, on date: CivilDate) throws -> TaxTreatment {
+        try TaxTreatment.decide(
             seller: Seller.standard.country, buyer: country(buyer), buyerVATNumber: vat, on: date, rates: .standardEU)
     }
 
@@ -41,9 +41,9 @@ struct VATHistoryTests {
             ("SK", day(2024, 12, 31), 2000), ("SK", day(2025, 1, 1), 2300),
             ("RO", day(2025, 7, 31), 1900), ("RO", day(2025, 8, 1), 2100),
         ])
-    func boundaries(code: String, date: CivilDate, basisPoints: Int64) {
+    func boundaries(code: String, date: CivilDate, basisPoints: Int64) throws {
         #expect(Self.rate(code, on: date) == TaxRate(basisPoints: basisPoints))
-        #expect(Self.decide(code, vat: nil, on: date) == .destination(TaxRate(basisPoints: basisPoints)))
+        #expect(try Self.decide(code, vat: nil, on: date) == .destination(TaxRate(basisPoints: basisPoints)))
     }
 
     @Test(
@@ -97,16 +97,67 @@ struct VATHistoryTests {
     }
 
     @Test("On 2020-12-31 a British buyer is billed like any EU buyer: reverse charge with a VAT number, 20% without")
-    func britainOnTheLastDay() {
-        #expect(Self.decide("GB", vat: "GB123456789", on: day(2020, 12, 31)) == .reverseCharge)
-        #expect(Self.decide("GB", vat: nil, on: day(2020, 12, 31)) == .destination(TaxRate(basisPoints: 2000)))
-        #expect(Self.decide("GB", vat: "", on: day(2020, 1, 1)) == .destination(TaxRate(basisPoints: 2000)))
+    func britainOnTheLastDay() throws {
+        #expect(try Self.decide("GB", vat: "GB123456789", on: day(2020, 12, 31)) == .reverseCharge)
+        #expect(try Self.decide("GB", vat: nil, on: day(2020, 12, 31)) == .destination(TaxRate(basisPoints: 2000)))
+        #expect(try Self.decide("GB", vat: "", on: day(2020, 1, 1)) == .destination(TaxRate(basisPoints: 2000)))
     }
 
     @Test("From 2021-01-01 a British buyer is outside the EU: no VAT, VAT number or not")
-    func britainAfterBrexit() {
-        #expect(Self.decide("GB", vat: "GB123456789", on: day(2021, 1, 1)) == .outsideScope)
-        #expect(Self.decide("GB", vat: nil, on: day(2021, 1, 1)) == .outsideScope)
-        #expect(Self.decide("GB", vat: nil, on: day(2026, 1, 1)).rate == nil)
+    func britainAfterBrexit() throws {
+        #expect(try Self.decide("GB", vat: "GB123456789", on: day(2021, 1, 1)) == .outsideScope)
+        #expect(try Self.decide("GB", vat: nil, on: day(2021, 1, 1)) == .outsideScope)
+        #expect(try Self.decide("GB", vat: nil, on: day(2026, 1, 1)).rate == nil)
+    }
+
+    @Test("Before 2020-01-01 no rate is given: deciding the VAT of 2019-12-31 throws instead of charging 0%")
+    func noRateBefore2020() throws {
+        let before = day(2019, 12, 31)
+        #expect(throws: TaxTableGap(date: before, country: Self.country("DE"), firstDate: day(2020, 1, 1))) {
+            try Self.decide("DE", vat: nil, on: before)
+        }
+        #expect(throws: TaxTableGap(date: before, country: .sweden, firstDate: day(2020, 1, 1))) {
+            try Self.decide("SE", vat: nil, on: before)
+        }
+        // No rate is needed for reverse charge or outside the EU.
+        #expect(try Self.decide("DE", vat: "DE123456789", on: before) == .reverseCharge)
+        #expect(try Self.decide("US", vat: nil, on: before) == .outsideScope)
+    }
+
+    @Test("A world may start on the table's first date, and is refused the day before")
+    func worldStart() throws {
+        try WorldSettings().checkTaxes(from: day(2020, 1, 1))
+        let gap = TaxTableGap(date: day(2019, 12, 31), country: Self.country("AT"), firstDate: day(2020, 1, 1))
+        #expect(throws: gap) { try WorldSettings().checkTaxes(from: day(2019, 12, 31)) }
+        #expect(throws: TaxTableGap.self) { try WorldSettings().checkTaxes(from: day(2000, 1, 1)) }
+        #expect(
+            gap.description
+                == "2019-12-31 is before 2020-01-01, the first date of the VAT table: no VAT rate is known before then, "
+                + "and none is guessed; start on 2020-01-01 or later")
+        #expect(BillingError.beforeTaxTable(gap).description == gap.description)
+    }
+
+    @Test("A custom table must hold every member state's rate from the start: the gap named is the latest to close")
+    func customTables() throws {
+        var table = TaxTable.standardEU
+        table.set(TaxRate(basisPoints: 2500), for: .sweden, from: day(2010, 1, 1))
+        table.set(TaxRate(basisPoints: 1900), for: Self.country("DE"), from: day(2015, 1, 1))
+        #expect(throws: TaxTableGap(date: day(2016, 1, 1), country: Self.country("AT"), firstDate: day(2020, 1, 1))) {
+            try WorldSettings(taxes: table).checkTaxes(from: day(2016, 1, 1))
+        }
+        var late = TaxTable()
+        for member in Country.europeanUnion {
+            late.set(TaxRate(basisPoints: 2000), for: member, from: member.rawValue == "DE" ? day(2022, 1, 1) : day(2020, 1, 1))
+        }
+        #expect(throws: TaxTableGap(date: day(2021, 6, 1), country: Self.country("DE"), firstDate: day(2022, 1, 1))) {
+            try WorldSettings(taxes: late).checkTaxes(from: day(2021, 6, 1))
+        }
+        let empty = TaxTableGap(date: day(2026, 1, 1), country: Self.country("AT"), firstDate: nil)
+        #expect(throws: empty) { try WorldSettings(taxes: TaxTable()).checkTaxes(from: day(2026, 1, 1)) }
+        #expect(empty.description.contains("no rate for AT"))
+        // A seller outside the EU charges no VAT without a rate of its own: nothing to check.
+        var american = Seller.standard
+        american.country = .unitedStates
+        try WorldSettings(seller: american, taxes: TaxTable()).checkTaxes(from: day(2019, 1, 1))
     }
 }
