@@ -7,7 +7,7 @@ import Testing
 struct SummaryTests {
     @Test("The summary counts companies, users, invoices and emails, and totals revenue per currency")
     func summaryAgreesWithTheWorld() async throws {
-        let sim = Simulation(seed: 23, start: at("2026-01-15"))
+        let sim = try Simulation(seed: 23, start: at("2026-01-15"))
         try await sim.populate(PopulationSpec(companies: 120, optInPercent: 50))
         await sim.advance(by: .months(4))
 

@@ -15,11 +15,11 @@ struct RoundTripTests {
         defer { try? FileManager.default.removeItem(at: folder) }
         let path = folder.appendingPathComponent("w.db").path
 
-        let straight = Simulation(seed: 3, start: Self.start)
+        let straight = try Simulation(seed: 3, start: Self.start)
         try await straight.populate(PopulationSpec(companies: 500, annualPercent: 30, optInPercent: 60))
         await straight.advance(by: .months(14))
 
-        let first = Simulation(seed: 3, start: Self.start)
+        let first = try Simulation(seed: 3, start: Self.start)
         try await first.populate(PopulationSpec(companies: 500, annualPercent: 30, optInPercent: 60))
         await first.advance(by: .days(200))
         let image = await first.image()
