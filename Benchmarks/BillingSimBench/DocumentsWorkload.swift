@@ -23,7 +23,7 @@ enum DocumentsWorkload {
     }
 
     static func run(_ options: WorkloadOptions) async throws -> String {
-        let world = Simulation(seed: 1, start: PopulationWorkload.start)
+        let world = try Simulation(seed: 1, start: PopulationWorkload.start)
         try await world.populate(PopulationSpec(companies: options.companies))
         await world.advance(by: .months(options.months))
         let documents = await WorldDocuments(world)

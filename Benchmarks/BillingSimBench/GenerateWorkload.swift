@@ -10,7 +10,7 @@ enum GenerateWorkload {
         var lines: [String] = []
         for run in 0..<options.runs {
             Measure.resetPeak()
-            let world = Simulation(seed: 1, start: PopulationWorkload.start)
+            let world = try Simulation(seed: 1, start: PopulationWorkload.start)
             let seconds = try await Measure.seconds { try await world.populate(PopulationSpec(companies: options.companies)) }
             let peak = Measure.peakResidentBytes()
             let users = await world.userCount

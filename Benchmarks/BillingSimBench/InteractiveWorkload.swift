@@ -28,7 +28,7 @@ enum InteractiveWorkload {
         var tally = Tally()
         var summary: WorldSummary?
         for _ in 0..<options.runs {
-            let world = Simulation(seed: 1, start: PopulationWorkload.start)
+            let world = try Simulation(seed: 1, start: PopulationWorkload.start)
             generating.append(try await Measure.seconds { try await world.populate(PopulationSpec(companies: options.companies)) })
             let targets = await targets(of: world)
             guard !targets.isEmpty else { throw BenchError.disagree("the interactive workload needs at least one company") }

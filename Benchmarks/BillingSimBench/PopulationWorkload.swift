@@ -28,7 +28,7 @@ enum PopulationWorkload {
             var outcome: Outcome?
             if actors {
                 Measure.resetPeak()
-                let world = Simulation(seed: 1, start: start)
+                let world = try Simulation(seed: 1, start: start)
                 generating.append(try await Measure.seconds { try await world.populate(spec) })
                 let cpu = Measure.cpuSeconds()
                 let progress = VisitCounter()

@@ -48,6 +48,9 @@ public enum BillingError: Error, Sendable, Hashable, CustomStringConvertible {
     case notificationsAreSelfOnly(actor: String, target: String)
     /// The account is closed: nothing more can be done in it.
     case accountClosed(String)
+    /// The world would start before the VAT table's first date (or the table lacks an
+    /// EU member state): one of its invoices could need a rate the table does not hold.
+    case beforeTaxTable(TaxTableGap)
     /// A value is out of range (negative usage, an amount in the wrong currency, …).
     case invalidValue(String)
 
@@ -82,6 +85,7 @@ public enum BillingError: Error, Sendable, Hashable, CustomStringConvertible {
         case .notificationsAreSelfOnly(let actor, let target):
             "\(actor) may not change the notification settings of \(target): only users change their own"
         case .accountClosed(let id): "the account of company \(id) is closed"
+        case .beforeTaxTable(let gap): "\(gap)"
         case .invalidValue(let text): text
         }
     }

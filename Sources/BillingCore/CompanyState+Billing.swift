@@ -138,9 +138,16 @@ extension CompanyState {
         kind: Invoice.Kind, cycle: BillingCycle, created: Instant, periodStart: Instant, periodEnd: Instant,
         lineEnd: Int, settings: WorldSettings
     ) {
-        let tax = TaxTreatment.decide(
-            seller: settings.seller.country, buyer: buyer.country, buyerVATNumber: buyer.vatNumber, on: created.date,
-            rates: settings.taxes)
+        let tax: TaxTreatment
+        do {
+            tax = try TaxTreatment.decide(
+                seller: settings.seller.country, buyer: buyer.country, buyerVATNumber: buyer.vatNumber, on: created.date,
+                rates: settings.taxes)
+        } catch {
+            // A world's start is checked against its table when the world is created or
+            // restored (WorldSettings.checkTaxes), and no invoice is dated before it.
+            preconditionFailure("\(error), yet the world's start was checked against the VAT table")
+        }
         var subtotal: Int64 = 0
         for index in invoicedLineCount..<lineEnd { subtotal += lineStore[index].amount }
         var taxAmount = tax.rate.map { $0.tax(on: Money(minorUnits: subtotal, currency)).minorUnits } ?? 0

@@ -4,10 +4,11 @@ public enum TaxTreatment: Sendable, Hashable, Codable {
     /// Buyer in the seller's country: the seller country's standard rate.
     case domestic(TaxRate)
     /// Buyer in another EU country with a VAT number: no VAT, the buyer accounts for it.
+    /// "EU" is the EU VAT area on the invoice's date (the United Kingdom until 2020-12-31).
     case reverseCharge
     /// Buyer in another EU country without a VAT number: the buyer country's rate.
     case destination(TaxRate)
-    /// Buyer outside the EU (or no rate known): no VAT.
+    /// Buyer outside the EU, or a seller outside it with no rate of its own: no VAT.
     case outsideScope
 
     /// The rate charged, `nil` when no VAT is charged.
@@ -27,14 +28,24 @@ public enum TaxTreatment: Sendable, Hashable, Codable {
     ///   - seller: the seller's country (Sweden by default).
     ///   - buyer: the company's country at the time of issue.
     ///   - buyerVATNumber: the company's VAT number; empty or `nil` when it has none.
+    /// - Throws: ``TaxTableGap`` when VAT is due but `rates` has no rate for the
+    ///   country on `date` (a date before the table's first one): never 0% by default.
+    ///   A seller outside the EU charges its own buyers no VAT unless `rates` has a rate
+    ///   for its country.
     public static func decide(
         seller: Country, buyer: Country, buyerVATNumber: String?, on date: CivilDate, rates: TaxTable
-    ) -> TaxTreatment {
+    ) throws(TaxTableGap) -> TaxTreatment {
+        let sellerInEU = seller.isInEU(on: date)
         if buyer == seller {
-            return rates.rate(for: seller, on: date).map(TaxTreatment.domestic) ?? .outsideScope
+            if let rate = rates.rate(for: seller, on: date) { return .domestic(rate) }
+            guard !sellerInEU else { throw TaxTableGap(date: date, country: seller, firstDate: rates.firstDate(for: seller)) }
+            return .outsideScope
         }
-        guard seller.isInEU, buyer.isInEU else { return .outsideScope }
+        guard sellerInEU, buyer.isInEU(on: date) else { return .outsideScope }
         if let number = buyerVATNumber, !number.isEmpty { return .reverseCharge }
-        return rates.rate(for: buyer, on: date).map(TaxTreatment.destination) ?? .outsideScope
+        guard let rate = rates.rate(for: buyer, on: date) else {
+            throw TaxTableGap(date: date, country: buyer, firstDate: rates.firstDate(for: buyer))
+        }
+        return .destination(rate)
     }
 }

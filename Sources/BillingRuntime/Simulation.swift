@@ -8,7 +8,7 @@ internal import Foundation
 /// succeeds or throws ``BillingError`` with nothing changed.
 ///
 /// ```swift
-/// let sim = Simulation(seed: 1, start: Instant(CivilDate(year: 2026, month: 1, day: 15)!))
+/// let sim = try Simulation(seed: 1, start: Instant(CivilDate(year: 2026, month: 1, day: 15)!))
 /// let anna = try await sim.register(email: "anna@acme.se", name: "Anna")
 /// try await sim.createCompany(spec, owner: "anna@acme.se")
 /// try await sim.setInvoiceEmails(true, of: "anna@acme.se", as: "anna@acme.se")
@@ -32,7 +32,18 @@ public final class Simulation: Sendable {
 
     /// A new, empty world. `width` bounds the company visits in flight (default: the
     /// number of active processors).
-    public init(seed: UInt64, start: Instant, settings: WorldSettings = WorldSettings(), width: Int? = nil) {
+    ///
+    /// - Throws: ``BillingError/beforeTaxTable(_:)`` when `start` is before the first
+    ///   date of the VAT table (2020-01-01 for ``TaxTable/standardEU``): no rate is ever
+    ///   guessed for an invoice.
+    public init(
+        seed: UInt64, start: Instant, settings: WorldSettings = WorldSettings(), width: Int? = nil
+    ) throws(BillingError) {
+        do throws(TaxTableGap) {
+            try settings.checkTaxes(from: start.date)
+        } catch {
+            throw .beforeTaxTable(error)
+        }
         self.seed = seed
         self.start = start
         self.settings = settings

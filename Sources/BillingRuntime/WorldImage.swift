@@ -43,7 +43,8 @@ public struct WorldImage: Sendable, Hashable {
     }
 
     /// Checks every invariant a world keeps, so a restored world can never index past
-    /// an array, overflow or bill for centuries: dense company indices, unique ids, users
+    /// an array, overflow or bill for centuries: a start the VAT table has rates for
+    /// (see ``WorldSettings/checkTaxes(from:)``), dense company indices, unique ids, users
     /// in normal form, members and invitations naming existing users, exactly one Owner,
     /// site roles naming existing sites, plans and add-ons sold in the company's currency,
     /// invoice numbers unique and below their series' next number, amounts that add up,
@@ -60,6 +61,11 @@ public struct WorldImage: Sendable, Hashable {
             throw .clock("the next month end \(nextMonthEnd) does not follow the simulated instant \(now)")
         }
         guard settings.seller.country.isAssigned else { throw .unknownSellerCountry(settings.seller.country.rawValue) }
+        do throws(TaxTableGap) {
+            try settings.checkTaxes(from: start.date)
+        } catch {
+            throw .taxTable(error)
+        }
         var emails = Set<String>()
         for (index, user) in users.enumerated() {
             guard User.normalize(email: user.email) == user.email, emails.insert(user.email).inserted else {

@@ -23,6 +23,9 @@ public enum WorldInconsistency: Error, Sendable, Hashable, CustomStringConvertib
     case unknownCountry(company: Int, id: String, revision: Int, country: String)
     /// The seller's country does not exist (`world.seller_country`).
     case unknownSellerCountry(String)
+    /// The world starts before the first date of its VAT table, or the table has no rate
+    /// for an EU member state (`world.start`, `tax_rates`).
+    case taxTable(TaxTableGap)
     /// A company's plan is not in the catalog, or has no price in its cycle and currency.
     case planNotSold(company: Int, id: String, plan: String, cycle: BillingCycle, currency: Currency)
     /// An add-on in use is not in the catalog, has no price in the company's currency,
@@ -72,6 +75,7 @@ public enum WorldInconsistency: Error, Sendable, Hashable, CustomStringConvertib
         case .unknownCountry(let index, let id, let revision, let country):
             "company_details of \(company(index, id)), revision \(revision): '\(country)' is not an ISO 3166-1 country"
         case .unknownSellerCountry(let country): "world.seller_country: '\(country)' is not an ISO 3166-1 country"
+        case .taxTable(let gap): "world.start and tax_rates: \(gap)"
         case .planNotSold(let index, let id, let plan, let cycle, let currency):
             "companies idx \(index) ('\(id)'): the plan '\(plan)' has no \(cycle.rawValue) price in \(currency.code)"
         case .addOn(let index, let id, let position, let detail): "active_addons of \(company(index, id)), position \(position): \(detail)"

@@ -17,6 +17,9 @@ struct Checker {
     private var users: Set<String> = []
     private var generatedUsers = false
     private var start = Scenario.defaultStart
+    private var startStatement: Statement?
+    private var seller = Seller.standard
+    private var taxes = TaxTable.standardEU
     private var now = Scenario.defaultStart
     private var restored = false
 
@@ -27,6 +30,7 @@ struct Checker {
     static func check(_ scenario: Scenario) -> [Diagnostic] {
         var checker = Checker()
         for statement in scenario.statements { checker.check(statement) }
+        if checker.worldStartedAt == nil, let start = checker.startStatement { checker.checkTaxes(startingAt: start) }
         return checker.diagnostics
     }
 
@@ -40,10 +44,13 @@ struct Checker {
         } else if worldStartedAt == nil {
             worldStartedAt = statement.location
             now = start
+            // A world restored from a file brings its own start and tax table.
+            if case .restoreSnapshot = statement.kind {} else { checkTaxes(startingAt: statement) }
         }
         switch statement.kind {
         case .start(let instant):
             start = instant
+            startStatement = statement
             now = instant
         case .catalogEmpty:
             plans = []
@@ -55,7 +62,9 @@ struct Checker {
         case .addOn(let addOn):
             addOns.insert(addOn.id)
             catalog.addOns[addOn.id] = addOn
-        case .seed, .seller, .numbering, .overage, .vat: break
+        case .seller(let given): seller = given
+        case .vat(let country, let rate, let date): taxes.set(rate, for: country, from: date)
+        case .seed, .numbering, .overage: break
         case .user(let email, _):
             checkNotGenerated(email: email, statement)
             users.insert(email)
@@ -251,6 +260,23 @@ struct Checker {
 
     // MARK: Time
 
+    /// What the runtime refuses when it creates the world: a start before the VAT table's
+    /// first date. Reported at the `start` line's date, once the `seller` and `vat` lines
+    /// that may follow it are known (else at `statement`, the one that starts the world).
+    private mutating func checkTaxes(startingAt statement: Statement) {
+        let settings = WorldSettings(seller: seller, taxes: taxes)
+        do throws(TaxTableGap) {
+            try settings.checkTaxes(from: start.date)
+        } catch {
+            let culprit = startStatement ?? statement
+            var location = culprit.location
+            if startStatement != nil, let column = Checker.column(after: "start", in: culprit.text, from: location.column) {
+                location.column = column
+            }
+            diagnostics.append(Diagnostic(at: location, "\(error)", sourceLine: culprit.text))
+        }
+    }
+
     private mutating func checkForward(to target: Instant, _ statement: Statement) {
         if !restored, target < now {
             report(statement, "\(target) is before the scenario's time then, \(now): time never goes back")
@@ -273,6 +299,15 @@ struct Checker {
             location.column = column
         }
         diagnostics.append(Diagnostic(at: location, message, hint: hint, sourceLine: statement.text))
+    }
+
+    /// The column of the token right after the first `keyword` of `line` at or after `start`.
+    static func column(after keyword: String, in line: String, from start: Int) -> Int? {
+        guard let tokens = try? Lexer.tokens(of: line),
+            let index = tokens.indices.first(where: { tokens[$0].column >= start && tokens[$0].text == keyword }),
+            index + 1 < tokens.count
+        else { return nil }
+        return tokens[index + 1].column
     }
 
     /// The column of the token of `line` at or after `start` that reads `word`: the first

@@ -21,9 +21,12 @@ struct Execution {
     }
 
     /// The simulation, created from the world statements on first use.
-    mutating func world() -> Simulation {
+    ///
+    /// - Throws: ``BillingError/beforeTaxTable(_:)`` when the scenario starts before the
+    ///   VAT table's first date (the checker reports it at the `start` line first).
+    mutating func world() throws(BillingError) -> Simulation {
         if let simulation { return simulation }
-        let created = Simulation(seed: seedOverride ?? seed, start: start, settings: settings)
+        let created = try Simulation(seed: seedOverride ?? seed, start: start, settings: settings)
         simulation = created
         return created
     }
@@ -66,13 +69,13 @@ struct Execution {
         case .vat(let country, let rate, let date): settings.taxes.set(rate, for: country, from: date)
         case .user(let email, let name): try await world().register(email: email, name: name)
         case .company(var spec, let owner, let inSellerCountry):
-            let simulation = world()
+            let simulation = try world()
             if inSellerCountry { spec.details.country = settings.seller.country }
             try await simulation.register(email: owner, name: "")
             try await simulation.createCompany(spec, owner: owner)
         case .generate(let spec): try await world().populate(spec)
         case .action(let action, let user):
-            let simulation = world()
+            let simulation = try world()
             let actor: String
             if let user {
                 actor = user
@@ -93,7 +96,7 @@ struct Execution {
                 try state.addCredit(Money(minorUnits: amount.minorUnits, state.currency))
             }
         case .advance(let duration):
-            let simulation = world()
+            let simulation = try world()
             try await advance(to: duration.after(await simulation.now), in: simulation, statement)
         case .advanceTo(let target):
             try await advance(to: target, in: world(), statement)
@@ -117,7 +120,7 @@ struct Execution {
                 throw StatementFailure(location: statement.location, text: statement.text, message: "\(error)")
             }
         case .expect(let expectation):
-            let mismatches = await check(expectation, in: world())
+            let mismatches = await check(expectation, in: try world())
             results.append(ExpectationResult(location: statement.location, text: statement.text, mismatches: mismatches))
         }
     }

@@ -30,7 +30,8 @@ enum Help {
           --companies N     Companies to generate (default 1000).
           --months M        Simulated months to run (default 12).
           --seed S          World seed, a whole number (default 1).
-          --start DATE      First simulated day, YYYY-MM-DD (default 2026-01-01).
+          --start DATE      First simulated day, YYYY-MM-DD (default 2026-01-01), no
+                            earlier than 2020-01-01, the first date of the VAT table.
           --numbering NAME  Invoice numbering: per-company (default) or seller-wide.
           --pace-ms MS      Real-time mode: MS wall-clock milliseconds per simulated day.
           --dump FILE       Write the canonical dump of the world to FILE.

@@ -56,6 +56,11 @@ enum SimulateCommand {
         options.progress = !reader.flag("--no-progress")
         options.documents.showsProgress = options.progress
         try reader.finish()
+        do throws(TaxTableGap) {
+            try WorldSettings(numbering: options.numbering).checkTaxes(from: options.start)
+        } catch {
+            throw UsageError(message: "--start: \(error)", command: "simulate")
+        }
         if let dump = options.dumpPath, dump == options.snapshotPath {
             throw UsageError(message: "--dump and --snapshot name the same file '\(dump)'", command: "simulate")
         }
@@ -92,7 +97,7 @@ enum SimulateCommand {
         }
         let clock = ContinuousClock()
         let began = clock.now
-        let simulation = Simulation(
+        let simulation = try Simulation(
             seed: options.seed, start: Instant(options.start), settings: WorldSettings(numbering: options.numbering))
         try await simulation.populate(PopulationSpec(companies: options.companies))
         let progress = ProgressLine(enabled: options.progress)

@@ -11,7 +11,7 @@ struct ClockTests {
     /// anniversaries) spread over the 1st to the 28th at 09:00. Returns the world on
     /// January 29th, 09:00.
     private func spreadWorld() async throws -> Simulation {
-        let sim = Simulation(seed: 31, start: at("2026-01-01", hours: 9))
+        let sim = try Simulation(seed: 31, start: at("2026-01-01", hours: 9))
         try await sim.populate(PopulationSpec(companies: 300))
         await sim.advance(by: .days(28))
         return sim

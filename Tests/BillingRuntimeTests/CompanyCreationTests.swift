@@ -17,7 +17,7 @@ struct CompanyCreationTests {
             (companySpec("nowhere", country: "ZZ"), "owner@acme.se"),
         ])
     func badSpecsAreRefused(spec: CompanySpec, owner: String) async throws {
-        let sim = Simulation(seed: 1, start: at("2026-01-15"))
+        let sim = try Simulation(seed: 1, start: at("2026-01-15"))
         try await sim.register(email: "owner@acme.se", name: "Olga")
         try await sim.createCompany(companySpec("acme"), owner: "owner@acme.se")
         let before = await sim.digest()
@@ -28,7 +28,7 @@ struct CompanyCreationTests {
 
     @Test("A new company's first invoice is issued at once, at the current instant")
     func firstInvoiceAtOnce() async throws {
-        let sim = Simulation(seed: 1, start: at("2026-01-15"))
+        let sim = try Simulation(seed: 1, start: at("2026-01-15"))
         try await sim.register(email: "owner@acme.se", name: "Olga")
         await sim.advance(to: at("2026-02-03", hours: 5))
         try await sim.createCompany(companySpec("acme"), owner: "owner@acme.se")

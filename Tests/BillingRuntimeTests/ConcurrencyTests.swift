@@ -8,7 +8,7 @@ import Testing
 struct ConcurrencyTests {
     /// A world with one Swedish company, `solo`, owned by `owner@solo.se`.
     private func soloWorld() async throws -> Simulation {
-        let sim = Simulation(seed: 1, start: at("2026-01-15"))
+        let sim = try Simulation(seed: 1, start: at("2026-01-15"))
         try await sim.register(email: "owner@solo.se", name: "Owner")
         try await sim.createCompany(companySpec("solo"), owner: "owner@solo.se")
         return sim
@@ -67,7 +67,7 @@ struct ConcurrencyTests {
     /// and edits details while another task advances three months; then two more
     /// months pass, so every invoice has had a month end.
     private func operationsDuringAdvance(_ numbering: NumberingScheme) async throws -> Simulation {
-        let sim = Simulation(seed: 13, start: at("2026-01-15"), settings: WorldSettings(numbering: numbering))
+        let sim = try Simulation(seed: 13, start: at("2026-01-15"), settings: WorldSettings(numbering: numbering))
         try await sim.populate(PopulationSpec(companies: 120, optInPercent: 60, partnerPercent: 30))
         var owners: [(String, String)] = []
         for state in await allStates(of: sim) {
@@ -133,11 +133,11 @@ struct ConcurrencyTests {
     @Test("Concurrent advances run one after another and end where a single advance ends")
     func concurrentAdvancesSerialise() async throws {
         let spec = PopulationSpec(companies: 100, optInPercent: 50)
-        let reference = Simulation(seed: 8, start: at("2026-01-15"))
+        let reference = try Simulation(seed: 8, start: at("2026-01-15"))
         try await reference.populate(spec)
         await reference.advance(to: at("2026-04-01"))
 
-        let sim = Simulation(seed: 8, start: at("2026-01-15"))
+        let sim = try Simulation(seed: 8, start: at("2026-01-15"))
         try await sim.populate(spec)
         await withTaskGroup(of: Void.self) { group in
             for target in ["2026-02-01", "2026-04-01", "2026-03-10", "2026-02-20", "2026-03-01"] {
@@ -151,7 +151,7 @@ struct ConcurrencyTests {
 
     @Test("Concurrent advances by a duration add up: three calls of one month advance three months")
     func concurrentAdvancesByDurationAddUp() async throws {
-        let sim = Simulation(seed: 8, start: at("2026-01-15"))
+        let sim = try Simulation(seed: 8, start: at("2026-01-15"))
         try await sim.populate(PopulationSpec(companies: 50))
         await withTaskGroup(of: Void.self) { group in
             for _ in 0..<3 { group.addTask { await sim.advance(by: .months(1)) } }
@@ -161,7 +161,7 @@ struct ConcurrencyTests {
 
     @Test("Companies created concurrently each get their own index and first invoice")
     func concurrentCompanyCreation() async throws {
-        let sim = Simulation(seed: 2, start: at("2026-01-15"))
+        let sim = try Simulation(seed: 2, start: at("2026-01-15"))
         for i in 0..<20 { try await sim.register(email: "owner\(i)@x.se", name: "Owner \(i)") }
         let succeeded = await concurrently(20) { i in
             try await sim.createCompany(companySpec("company\(i)"), owner: "owner\(i)@x.se")
@@ -177,7 +177,7 @@ struct ConcurrencyTests {
     func simulationsAreIsolated() async throws {
         let seeds: [UInt64] = [1, 2, 3, 4]
         func run(_ seed: UInt64) async throws -> String {
-            let sim = Simulation(seed: seed, start: at("2026-01-15"))
+            let sim = try Simulation(seed: seed, start: at("2026-01-15"))
             try await sim.populate(PopulationSpec(companies: 80, optInPercent: 40))
             await sim.advance(by: .months(6))
             return await sim.digest()

@@ -10,7 +10,7 @@ struct DeterminismTests {
 
     /// A populated world of `companies` companies with `seed`, not yet advanced.
     private func world(seed: UInt64 = 99, companies: Int = 300, width: Int? = nil) async throws -> Simulation {
-        let sim = Simulation(seed: seed, start: DeterminismTests.start, width: width)
+        let sim = try Simulation(seed: seed, start: DeterminismTests.start, width: width)
         try await sim.populate(PopulationSpec(companies: companies, optInPercent: 40, partnerPercent: 20))
         return sim
     }
@@ -53,7 +53,7 @@ struct DeterminismTests {
     @Test("Advancing a year at once, month by month or day by day gives the same digest", arguments: NumberingScheme.allCases)
     func stepSizeDoesNotMatter(numbering: NumberingScheme) async throws {
         func world() async throws -> Simulation {
-            let sim = Simulation(seed: 99, start: DeterminismTests.start, settings: WorldSettings(numbering: numbering))
+            let sim = try Simulation(seed: 99, start: DeterminismTests.start, settings: WorldSettings(numbering: numbering))
             try await sim.populate(PopulationSpec(companies: 150, optInPercent: 40, partnerPercent: 20))
             return sim
         }

@@ -166,7 +166,7 @@ enum Team {
     static func world(
         start: Instant = at("2026-01-15"), settings: WorldSettings = WorldSettings(), optedIn: [String] = []
     ) async throws -> Simulation {
-        let sim = Simulation(seed: 42, start: start, settings: settings)
+        let sim = try Simulation(seed: 42, start: start, settings: settings)
         try await sim.register(email: owner, name: "Olga Owner")
         try await sim.register(email: stranger, name: "Stina Stranger")
         try await sim.createCompany(companySpec(company, name: "Acme AB"), owner: owner)

@@ -13,7 +13,7 @@ struct GoldenTests {
     /// Billing partner; a German monthly customer without a VAT number that upgrades
     /// mid-month (above the threshold) and gets a credit.
     private func world() async throws -> Simulation {
-        let sim = Simulation(seed: 11, start: at("2026-01-15"))
+        let sim = try Simulation(seed: 11, start: at("2026-01-15"))
         for (email, name) in [
             ("anna@acme.se", "Anna Åberg"), ("bo@partner.se", "Bo Öst"), ("greta@globex.de", "Greta Groß"),
         ] {

@@ -25,7 +25,7 @@ struct IsolationWorld {
 
     /// Builds the world for `seed`, one month into billing so every company has invoices.
     static func make(seed: UInt64) async throws -> IsolationWorld {
-        let sim = Simulation(seed: seed, start: at("2026-01-10"))
+        let sim = try Simulation(seed: seed, start: at("2026-01-10"))
         var people: [String: [String]] = [:]
         var counter = 0
         func email() -> String {

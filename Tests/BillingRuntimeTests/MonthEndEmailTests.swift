@@ -51,7 +51,7 @@ struct MonthEndEmailTests {
 
     @Test("An invoice issued mid-month by a plan change goes out at the next month end")
     func prorationInvoiceGoesOutAtNextMonthEnd() async throws {
-        let sim = Simulation(seed: 7, start: at("2026-01-15"))
+        let sim = try Simulation(seed: 7, start: at("2026-01-15"))
         try await sim.register(email: "anna@yearly.se", name: "Anna")
         try await sim.setInvoiceEmails(true, of: "anna@yearly.se", as: "anna@yearly.se")
         try await sim.createCompany(companySpec("yearly", cycle: .annual), owner: "anna@yearly.se")
@@ -72,7 +72,7 @@ struct MonthEndEmailTests {
 
     @Test("An invoice an operation issues at the month-turn instant, after that send, goes out once at the following month end")
     func operationAtMonthTurnGoesOutNextMonth() async throws {
-        let sim = Simulation(seed: 7, start: at("2026-01-15"))
+        let sim = try Simulation(seed: 7, start: at("2026-01-15"))
         try await sim.register(email: "anna@yearly.se", name: "Anna")
         try await sim.setInvoiceEmails(true, of: "anna@yearly.se", as: "anna@yearly.se")
         try await sim.createCompany(companySpec("yearly", cycle: .annual), owner: "anna@yearly.se")
@@ -213,7 +213,7 @@ struct MonthEndEmailTests {
 
     @Test("A partner with the Billing role in several companies receives each company's invoices")
     func partnerReceivesEveryCompany() async throws {
-        let sim = Simulation(seed: 3, start: at("2026-03-10"))
+        let sim = try Simulation(seed: 3, start: at("2026-03-10"))
         let partner = "books@accountant.se"
         try await sim.register(email: partner, name: "Bo Books")
         try await sim.setInvoiceEmails(true, of: partner, as: partner)
@@ -239,7 +239,7 @@ struct MonthEndEmailTests {
 
     @Test("Every invoice reaches each opted-in recipient exactly once, at the first month end after it is issued")
     func exactlyOnceInPopulation() async throws {
-        let sim = Simulation(seed: 11, start: at("2026-01-15"))
+        let sim = try Simulation(seed: 11, start: at("2026-01-15"))
         try await sim.populate(PopulationSpec(companies: 150, optInPercent: 50, partnerPercent: 30))
         await sim.advance(by: .months(14))
 
@@ -252,11 +252,11 @@ struct MonthEndEmailTests {
     @Test("Advancing a year in one call sends exactly the emails that advancing day by day sends")
     func oneCallEqualsDayByDay() async throws {
         let spec = PopulationSpec(companies: 80, optInPercent: 50, partnerPercent: 30)
-        let once = Simulation(seed: 5, start: at("2026-01-15"))
+        let once = try Simulation(seed: 5, start: at("2026-01-15"))
         try await once.populate(spec)
         await once.advance(by: .years(1))
 
-        let daily = Simulation(seed: 5, start: at("2026-01-15"))
+        let daily = try Simulation(seed: 5, start: at("2026-01-15"))
         try await daily.populate(spec)
         for _ in 0..<365 { await daily.advance(by: .days(1)) }
 
@@ -289,7 +289,7 @@ struct MonthEndEmailTests {
             (BillingCycle.annual, "4375.00 SEK", "yearly", "2027-01-15"),
         ])
     func bodyHasTheInvoiceFacts(cycle: BillingCycle, amountDue: String, label: String, periodEnd: String) async throws {
-        let sim = Simulation(seed: 9, start: at("2026-01-15"))
+        let sim = try Simulation(seed: 9, start: at("2026-01-15"))
         try await sim.register(email: "anna@acme.se", name: "Anna")
         try await sim.setInvoiceEmails(true, of: "anna@acme.se", as: "anna@acme.se")
         try await sim.createCompany(companySpec("acme", cycle: cycle), owner: "anna@acme.se")

@@ -7,7 +7,7 @@ import Testing
 @Suite("Invoice number prefixes are never shared")
 struct NumberPrefixTests {
     private func world() async throws -> Simulation {
-        let sim = Simulation(seed: 3, start: at("2026-01-10"))
+        let sim = try Simulation(seed: 3, start: at("2026-01-10"))
         try await sim.register(email: "owner@x.se", name: "Owner")
         return sim
     }
@@ -77,7 +77,7 @@ struct NumberPrefixTests {
     @Test("Thousands of companies with random ids and prefixes: every number in the world is unique")
     func randomWorldNumbersAreUnique() async throws {
         for numbering in [NumberingScheme.perCompany, .sellerWide] {
-            let sim = Simulation(seed: 5, start: at("2026-01-10"), settings: WorldSettings(numbering: numbering))
+            let sim = try Simulation(seed: 5, start: at("2026-01-10"), settings: WorldSettings(numbering: numbering))
             try await sim.register(email: "owner@x.se", name: "Owner")
             var random = SplitMix64(seed: 77)
             // A small alphabet and short ids make clashes of cut ids and of explicit

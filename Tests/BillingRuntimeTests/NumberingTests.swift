@@ -9,7 +9,7 @@ struct NumberingTests {
     /// A world of `companies` generated companies that also changes some plans mid-month
     /// (proration invoices issued at once) and runs seven months.
     private func run(numbering: NumberingScheme, seed: UInt64 = 21, companies: Int = 120, width: Int? = nil) async throws -> Simulation {
-        let sim = Simulation(seed: seed, start: at("2026-01-15"), settings: WorldSettings(numbering: numbering), width: width)
+        let sim = try Simulation(seed: seed, start: at("2026-01-15"), settings: WorldSettings(numbering: numbering), width: width)
         try await sim.populate(PopulationSpec(companies: companies))
         await sim.advance(to: at("2026-02-03"))
         for state in await allStates(of: sim) where state.index % 7 == 0 {
@@ -67,7 +67,7 @@ struct NumberingTests {
 
     @Test("The seller-wide series follows time, then company, then the company's own order")
     func sellerWideFollowsFixedOrder() async throws {
-        let sim = Simulation(seed: 4, start: at("2026-01-15"), settings: WorldSettings(numbering: .sellerWide))
+        let sim = try Simulation(seed: 4, start: at("2026-01-15"), settings: WorldSettings(numbering: .sellerWide))
         for day in 0..<10 {
             try await sim.populate(PopulationSpec(companies: 8))
             if day < 9 { await sim.advance(by: .days(3)) }

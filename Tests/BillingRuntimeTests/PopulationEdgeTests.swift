@@ -7,7 +7,7 @@ import Testing
 struct PopulationEdgeTests {
     @Test("An empty population adds nobody; a negative one is refused")
     func emptyAndNegative() async throws {
-        let sim = Simulation(seed: 1, start: at("2026-01-01"))
+        let sim = try Simulation(seed: 1, start: at("2026-01-01"))
         try await sim.populate(PopulationSpec(companies: 0))
         #expect(await sim.userCount == 0)
         #expect(await sim.companyCount == 0)
@@ -21,7 +21,7 @@ struct PopulationEdgeTests {
 struct PopulationTakenAddressTests {
     @Test("A generated address already taken goes to the user who has it, and later users take the next ids")
     func takenAddress() async throws {
-        let sim = Simulation(seed: 1, start: at("2026-01-01"))
+        let sim = try Simulation(seed: 1, start: at("2026-01-01"))
         let early = try await sim.register(email: "u3@bs.io", name: "Early")
         try await sim.populate(PopulationSpec(companies: 5))
         // Partner u1, users u2, u3 (taken: user 0), u4, ...: one user fewer than drafted.

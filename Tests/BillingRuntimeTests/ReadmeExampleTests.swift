@@ -8,7 +8,7 @@ struct ReadmeExampleTests {
     @Test("An annual Swedish customer gets one plan invoice for the year and its Owner the email")
     func annualCustomer() async throws {
         let start = try #require(CivilDate(year: 2026, month: 1, day: 15))
-        let sim = Simulation(seed: 1, start: Instant(start))
+        let sim = try Simulation(seed: 1, start: Instant(start))
         try await sim.register(email: "anna@acme.se", name: "Anna Berg")
         try await sim.createCompany(
             CompanySpec(

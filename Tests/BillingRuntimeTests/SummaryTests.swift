@@ -7,7 +7,7 @@ import Testing
 struct SummaryTests {
     @Test("The summary counts companies, users, invoices and emails, and totals revenue per currency")
     func summaryAgreesWithTheWorld() async throws {
-        let sim = Simulation(seed: 23, start: at("2026-01-15"))
+        let sim = try Simulation(seed: 23, start: at("2026-01-15"))
         try await sim.populate(PopulationSpec(companies: 120, optInPercent: 50))
         await sim.advance(by: .months(4))
 
@@ -55,7 +55,7 @@ struct SummaryTests {
         let unit = PriceList([.eur: 1_000_000])
         let plan = Plan(id: "max", name: "Max", monthly: PriceList([.eur: 100_000_000]), visits: 0, diskGB: 0, cdnGB: 0)
         let catalog = Catalog(plans: [plan], addOns: [], overage: OveragePrices(per1000Visits: unit, perCDNGB: unit, perDiskGB: unit))
-        let sim = Simulation(seed: 1, start: at("2026-01-01"), settings: WorldSettings(catalog: catalog))
+        let sim = try Simulation(seed: 1, start: at("2026-01-01"), settings: WorldSettings(catalog: catalog))
         for index in 0..<companies {
             let id = "max\(index)"
             let owner = "owner\(index)@max.example"

@@ -7,7 +7,7 @@ struct WorldImageTests {
     static let start = Instant(CivilDate(year: 2026, month: 1, day: 1) ?? CivilDate(daysSinceEpoch: 0))
 
     static func world(_ numbering: NumberingScheme) async throws -> Simulation {
-        let sim = Simulation(seed: 3, start: start, settings: WorldSettings(numbering: numbering))
+        let sim = try Simulation(seed: 3, start: start, settings: WorldSettings(numbering: numbering))
         try await sim.populate(PopulationSpec(companies: 300, annualPercent: 30, optInPercent: 60))
         return sim
     }

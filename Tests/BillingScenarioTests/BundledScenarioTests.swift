@@ -9,7 +9,7 @@ struct BundledScenarioTests {
     static let files = ScenarioLoader.files(in: [Paths.scenarios]).files
 
     @Test func theScenariosFolderHoldsTheBundledScenarios() {
-        #expect(Self.files.count >= 24)
+        #expect(Self.files.count >= 27)
         #expect(Self.files.allSatisfy { $0.hasSuffix(".scenario") })
         #expect(Self.files == Self.files.sorted())
     }
@@ -29,7 +29,7 @@ struct BundledScenarioTests {
             let generates = scenario.statements.contains { if case .generate = $0.kind { true } else { false } }
             if !generates { scenarios.append(scenario) }
         }
-        #expect(scenarios.count >= 23)
+        #expect(scenarios.count >= 25)
         for result in await ScenarioRunner().run(scenarios) {
             #expect(result.failure == nil, "\(result.path): \(String(describing: result.failure))")
             #expect(result.failedExpectations.isEmpty, "\(result.path): \(result.failedExpectations)")

@@ -49,6 +49,15 @@ import Testing
         await expectRuntimeFailure(Self.world + line + "\n", atLine: 4)
     }
 
+    @Test func aStartBeforeTheVATTableIsRefusedByTheCheckerAndByTheRuntime() async throws {
+        let text = "start 2019-12-31\ncompany k \"K\" owner a@x.se plan business currency SEK\n"
+        let all = try problems(text)
+        #expect(all.map(\.message).first?.hasPrefix("2019-12-31 is before 2020-01-01, the first date of the VAT table") == true)
+        #expect(all.first?.location.line == 1)
+        // The runtime refuses to create the world, at the first statement that needs it.
+        await expectRuntimeFailure(text, atLine: 2)
+    }
+
     /// Runs `text` without the checker: the statement at `line` must fail when it runs.
     private func expectRuntimeFailure(_ text: String, atLine line: Int) async {
         var statements: [Statement] = []

@@ -28,6 +28,7 @@ struct CommandLineTests {
             (["simulate", "--companies", "-5"], "--companies expects a whole number from 0"),
             (["simulate", "--companies=-5"], "--companies expects a whole number from 0"),
             (["simulate", "--start", "2026-02-30"], "--start expects a date YYYY-MM-DD that exists"),
+            (["simulate", "--start", "2019-12-31"], "--start: 2019-12-31 is before 2020-01-01, the first date of the VAT table"),
             (["simulate", "--numbering", "random"], "--numbering expects per-company or seller-wide"),
             (["simulate", "--seed"], "--seed expects a value"),
             (["simulate", "--bogus"], "unknown option '--bogus'"),

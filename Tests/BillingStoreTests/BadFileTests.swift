@@ -54,7 +54,7 @@ struct BadFileTests {
     /// A small world with emails sent, add-ons, sites, several roles and a pending
     /// invitation, built once.
     static let fixture = Task { () throws -> WorldImage in
-        let sim = Simulation(seed: 9, start: instant("2026-01-01"))
+        let sim = try Simulation(seed: 9, start: instant("2026-01-01"))
         try await sim.populate(PopulationSpec(companies: 40, annualPercent: 30, optInPercent: 80, addOnPercent: 50))
         try await sim.register(email: "owner@acme.se", name: "Olga Owner")
         try await sim.createCompany(

@@ -57,7 +57,7 @@ struct ContinuityTests {
     static let populationEnd = instant("2026-05-01")
 
     static func population(_ numbering: NumberingScheme) async throws -> Simulation {
-        let sim = Simulation(seed: 11, start: start, settings: WorldSettings(numbering: numbering))
+        let sim = try Simulation(seed: 11, start: start, settings: WorldSettings(numbering: numbering))
         try await sim.populate(PopulationSpec(companies: 250, annualPercent: 30, optInPercent: 60, addOnPercent: 40))
         return sim
     }
@@ -233,7 +233,7 @@ struct ContinuityTests {
     static let scriptedEnd = instant("2026-05-01")
 
     static func scriptedWorld(_ numbering: NumberingScheme) async throws -> Simulation {
-        let sim = Simulation(seed: 5, start: start, settings: WorldSettings(numbering: numbering))
+        let sim = try Simulation(seed: 5, start: start, settings: WorldSettings(numbering: numbering))
         try await sim.populate(PopulationSpec(companies: 80, annualPercent: 30, optInPercent: 60, addOnPercent: 40))
         return sim
     }

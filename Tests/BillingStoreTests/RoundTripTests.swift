@@ -15,11 +15,11 @@ struct RoundTripTests {
         defer { try? FileManager.default.removeItem(at: folder) }
         let path = folder.appendingPathComponent("w.db").path
 
-        let straight = Simulation(seed: 3, start: Self.start)
+        let straight = try Simulation(seed: 3, start: Self.start)
         try await straight.populate(PopulationSpec(companies: 500, annualPercent: 30, optInPercent: 60))
         await straight.advance(by: .months(14))
 
-        let first = Simulation(seed: 3, start: Self.start)
+        let first = try Simulation(seed: 3, start: Self.start)
         try await first.populate(PopulationSpec(companies: 500, annualPercent: 30, optInPercent: 60))
         await first.advance(by: .days(200))
         let image = await first.image()
@@ -40,7 +40,7 @@ struct RoundTripTests {
         defer { try? FileManager.default.removeItem(at: folder) }
         let path = folder.appendingPathComponent("w.db").path
         func world() async throws -> Simulation {
-            let sim = Simulation(seed: 5, start: Instant(CivilDate(year: 2024, month: 8, day: 1) ?? CivilDate(daysSinceEpoch: 0)))
+            let sim = try Simulation(seed: 5, start: Instant(CivilDate(year: 2024, month: 8, day: 1) ?? CivilDate(daysSinceEpoch: 0)))
             try await sim.register(email: "aino@kahvila.fi", name: "Aino")
             let details = CompanyDetails(name: "Kahvila Oy", address: "Helsinki", country: try #require(Country(rawValue: "FI")), vatNumber: "")
             try await sim.createCompany(
@@ -74,7 +74,7 @@ struct RoundTripTests {
         let path = folder.appendingPathComponent("w.db").path
         let top = Plan(id: "top", name: "Top", monthly: PriceList([.eur: 100_000_000]), visits: 1, diskGB: 1, cdnGB: 1)
         #expect(top.annual.minorUnits[.eur] == 1_000_000_000)
-        let sim = Simulation(seed: 1, start: Self.start, settings: WorldSettings(catalog: Catalog(plans: [top], addOns: [])))
+        let sim = try Simulation(seed: 1, start: Self.start, settings: WorldSettings(catalog: Catalog(plans: [top], addOns: [])))
         try await sim.register(email: "a@top.se", name: "A")
         let details = CompanyDetails(name: "Top AB", address: "S 1", country: try #require(Country(rawValue: "SE")), vatNumber: "")
         try await sim.createCompany(CompanySpec(id: "top", details: details, currency: .eur, plan: "top", cycle: .annual), owner: "a@top.se")

@@ -86,7 +86,7 @@ struct SchemaDocTests {
         // The world of the doc's sample output:
         // billingsim simulate --companies 300 --months 3 --seed 1 --snapshot world.db
         let start = Instant(CivilDate(year: 2026, month: 1, day: 1) ?? CivilDate(daysSinceEpoch: 0))
-        let simulation = Simulation(seed: 1, start: start)
+        let simulation = try Simulation(seed: 1, start: start)
         try await simulation.populate(PopulationSpec(companies: 300))
         await simulation.advance(by: .months(3))
         try Snapshot.save(await simulation.image(), to: path)
