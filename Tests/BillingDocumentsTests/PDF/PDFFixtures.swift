@@ -79,7 +79,7 @@ enum PDFFixtures {
         currency: .usd, tax: .outsideScope,
         lines: [
             line(.plan("business", .monthly), unitPrice: 11_500),
-            line(.planCredit("pro", .monthly), unitPrice: 7_000, amount: -3_500, from: date(2026, 1, 16)),
+            line(.planCredit("pro", .monthly), unitPrice: -3_500, from: date(2026, 1, 16)),
             line(.overage(.visits), quantity: 12, unitPrice: 100),
         ],
         balance: 4_000)
@@ -91,11 +91,11 @@ enum PDFFixtures {
         currency: .eur, tax: .destination(TaxRate(basisPoints: 2550)),
         lines: [
             InvoiceLine(
-                kind: .planCredit("business", .annual), quantity: 1, unitPrice: -115_000, amount: -95_781,
+                kind: .planCredit("business", .annual), quantity: 1, unitPrice: -95_781, amount: -95_781,
                 periodStart: date(2024, 10, 1), periodEnd: date(2025, 8, 1),
                 credits: CreditReference(
                     invoice: 0, number: InvoiceNumber(prefix: "HELSINKI", sequence: 1), tax: .destination(TaxRate(basisPoints: 2400)))),
-            line(.planCharge("starter", .annual), unitPrice: 35_000, amount: 29_151, from: date(2024, 10, 1), to: date(2025, 8, 1)),
+            line(.planCharge("starter", .annual), unitPrice: 29_151, from: date(2024, 10, 1), to: date(2025, 8, 1)),
         ],
         cycle: .annual, number: InvoiceNumber(prefix: "HELSINKI", sequence: 2))
 
