@@ -29,6 +29,11 @@ extension LineReader {
         let text = try word(what)
         guard let minor = Money.parseMinorUnits(text), negativeAllowed || minor >= 0 else {
             self = start
+            if Money.parseMinorUnits(text) == nil, Money.parseSumMinorUnits(text) != nil {
+                throw failure(
+                    "\(what) '\(text.prefix(40))' is too large: an amount has at most 13 digits before the point "
+                        + "(up to 9999999999999.99); only world totals take more")
+            }
             let form = negativeAllowed ? "12.50 or -12.50" : "12.50"
             throw failure("expected \(what) as an amount like \(form), found '\(text.prefix(40))'")
         }
