@@ -97,7 +97,8 @@ struct RoundTripTests {
             let sim = try Simulation(seed: 5, start: date("2024-08-01"))
             try await sim.register(email: "aino@kahvila.fi", name: "Aino")
             try await sim.setInvoiceEmails(true, of: "aino@kahvila.fi", as: "aino@kahvila.fi")
-            let details = CompanyDetails(name: "Kahvila Oy", address: "Helsinki", country: try #require(Country(rawValue: "FI")), vatNumber: "")
+            let finland = try #require(Country(rawValue: "FI"))
+            let details = CompanyDetails(name: "Kahvila Oy", address: "Helsinki", country: finland, vatNumber: "")
             try await sim.createCompany(
                 CompanySpec(id: "helsinki", details: details, currency: .eur, plan: "business", cycle: .annual), owner: "aino@kahvila.fi")
             await sim.advance(to: date("2024-10-05"))
