@@ -140,21 +140,23 @@ extension CompanyState {
 
     /// On annual plans, the line for the time `addOn` was in use in the current usage
     /// window up to `end`, prorated by seconds over the window's nominal length; `nil`
-    /// when it was not in use then.
+    /// when it was not in use then. One unit at the prorated price, so quantity × unit
+    /// price = amount.
     func usedLine(_ addOn: ActiveAddOn, until end: Instant, settings: WorldSettings) -> InvoiceLine? {
         let from = max(addOn.since, usageStart)
         guard from < end, let price = addOnPrice(addOn.id, settings) else { return nil }
         let amount = Rounding.scale(price, by: end.seconds - from.seconds, over: usageEnd.seconds - usageNominalStart.seconds)
         return InvoiceLine(
-            kind: .addOn(addOn.id, site: addOn.site), quantity: 1, unitPrice: price, amount: amount, periodStart: from, periodEnd: end)
+            kind: .addOn(addOn.id, site: addOn.site), quantity: 1, unitPrice: amount, amount: amount, periodStart: from, periodEnd: end)
     }
 
     /// A line for the rest of the current plan period from `from`, prorated by seconds
-    /// over the period's nominal length and rounded half away from zero.
+    /// over the period's nominal length and rounded half away from zero: one unit at the
+    /// prorated price, so quantity × unit price = amount (a full period is the price).
     func prorated(_ kind: InvoiceLine.Kind, price: Int64, from: Instant, sign: Int64) -> InvoiceLine {
         let end = periodEnd
         let amount = Rounding.scale(sign * price, by: end.seconds - from.seconds, over: end.seconds - periodNominalStart.seconds)
-        return InvoiceLine(kind: kind, quantity: 1, unitPrice: sign * price, amount: amount, periodStart: from, periodEnd: end)
+        return InvoiceLine(kind: kind, quantity: 1, unitPrice: amount, amount: amount, periodStart: from, periodEnd: end)
     }
 
     /// The most usage of one metric in one monthly window: a trillion visits or GB.

@@ -60,6 +60,15 @@ public struct Invoice: Sendable, Hashable, Codable {
     public var subtotalMoney: Money { Money(minorUnits: subtotal, currency) }
     /// ``taxAmount`` as money.
     public var taxMoney: Money { Money(minorUnits: taxAmount, currency) }
+    /// Whether it is a credit note (Swedish "kreditfaktura"): its lines sum below zero.
+    /// Numbered in the same series; its negative total becomes account balance.
+    public var isCreditNote: Bool { subtotal < 0 }
+    /// The invoices its credit lines reverse, each once, in line order.
+    public var creditedNumbers: [InvoiceNumber] {
+        var numbers: [InvoiceNumber] = []
+        for case let number? in lines.map({ $0.credits?.number }) where !numbers.contains(number) { numbers.append(number) }
+        return numbers
+    }
     /// VAT per treatment: the document's own for its charges, and the credited invoice's
     /// for each credit; their taxes add up to ``taxAmount``.
     public var taxGroups: [TaxGroup] { TaxGroup.grouping(lines.map { ($0.credits?.tax ?? tax, $0.amount) }, currency: currency) }

@@ -16,7 +16,8 @@ public struct InvoiceDocument: Sendable, Hashable {
     public var buyer: CompanyDetails
     /// The seller.
     public var seller: Seller
-    /// One text per line of ``invoice``, in order.
+    /// One text per line of ``invoice``, in order; a credit's names the invoice it
+    /// credits on a line of its own (`Credits ACME-000001`).
     public var lineDescriptions: [String]
 
     /// A document; line texts come from `catalog`.
@@ -27,10 +28,17 @@ public struct InvoiceDocument: Sendable, Hashable {
         self.seller = seller
         self.lineDescriptions = invoice.lines.map { line in
             let text = line.description(in: catalog)
-            return line.credits?.number.map { "\(text), credits \($0)" } ?? text
+            return line.credits?.number.map { "\(text)\nCredits \($0)" } ?? text
         }
     }
 
     /// The invoice number as printed (`ACME-000001`), or `draft` for a seller-wide draft.
     public var number: String { invoice.number?.description ?? "draft" }
+
+    /// What the document is called: `Invoice`, or `Credit note (Kreditfaktura)` when its
+    /// lines sum below zero.
+    public var kindName: String { invoice.isCreditNote ? "Credit note (Kreditfaktura)" : "Invoice" }
+
+    /// The document's name and number: `Invoice ACME-000001`, `Credit note ACME-000004`.
+    public var shortTitle: String { "\(invoice.isCreditNote ? "Credit note" : "Invoice") \(number)" }
 }

@@ -120,12 +120,17 @@ extension WorldImage {
         }
     }
 
-    /// Subtotal = the lines, tax = the rate on the subtotal, total = both, the balance
-    /// applied within the total, amount due = the rest, and no negative balance.
+    /// Each line's quantity × unit price = its amount, subtotal = the lines, tax = each
+    /// treatment's rate on its lines, total = both, the balance applied within the total,
+    /// amount due = the rest, and no negative balance.
     static func checkTotals(_ invoice: Invoice, company: Int, id: String, position: Int) throws(WorldInconsistency) {
         func refuse(_ detail: String) -> WorldInconsistency { .invoiceTotals(company: company, id: id, invoice: position, detail: detail) }
         var subtotal: Int64 = 0
         for line in invoice.lines {
+            let product = line.quantity.multipliedReportingOverflow(by: line.unitPrice)
+            guard !product.overflow, product.partialValue == line.amount else {
+                throw refuse("a line's quantity \(line.quantity) × unit price \(line.unitPrice) is not its amount \(line.amount)")
+            }
             let (sum, overflow) = subtotal.addingReportingOverflow(line.amount)
             guard !overflow else { throw refuse("the lines overflow") }
             subtotal = sum

@@ -135,6 +135,13 @@ extension Execution {
         case .country(let country): return compare("country", country.rawValue, details.country.rawValue)
         case .vatNumber(let number):
             return compare("vat", number.isEmpty ? "none" : number, details.vatNumber.isEmpty ? "none" : details.vatNumber)
+        case .document(let creditNote):
+            return compare("document", creditNote ? "credit-note" : "invoice", invoice.isCreditNote ? "credit-note" : "invoice")
+        case .credits(let number):
+            let credited = invoice.creditedNumbers.map(\.description)
+            let found = credited.isEmpty ? "none" : credited.joined(separator: ", ")
+            guard let number else { return compare("credits", "none", found) }
+            return credited.contains(number) ? [] : [Mismatch("credits", expected: number, actual: found)]
         }
     }
 

@@ -90,6 +90,10 @@ public enum InvoiceCheck: Sendable, Hashable {
     case country(Country)
     /// `vat NUMBER` or `vat none`: the company's VAT number at issue.
     case vatNumber(String)
+    /// `document invoice|credit-note`: a credit note's lines sum below zero.
+    case document(creditNote: Bool)
+    /// `credits NUMBER`: one of the invoices its credit lines reverse; `credits none`: none.
+    case credits(String?)
 }
 
 /// One field of an invoice line and the value it must have.

@@ -94,7 +94,7 @@ extension Parser {
 
     private static let invoiceFields = [
         "number", "kind", "cycle", "created", "period", "lines", "subtotal", "tax", "total", "applied", "due", "remaining",
-        "name", "address", "country", "vat",
+        "name", "address", "country", "vat", "document", "credits",
     ]
 
     private static func invoiceCheck(_ reader: inout LineReader) throws(LineReader.Failure) -> InvoiceCheck {
@@ -123,6 +123,10 @@ extension Parser {
         case "name": return .name(try reader.string("the company's name on the invoice"))
         case "address": return .address(try reader.string("the company's address on the invoice"))
         case "country": return .country(try reader.country())
+        case "document": return .document(creditNote: try reader.choice("a document", ["invoice", "credit-note"]) == "credit-note")
+        case "credits":
+            let number = try reader.identifier("the number of an invoice it credits, or 'none'")
+            return .credits(number == "none" ? nil : number)
         default:
             let number = try reader.identifier("the VAT number on the invoice, or 'none'")
             return .vatNumber(number == "none" ? "" : number)

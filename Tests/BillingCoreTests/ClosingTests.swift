@@ -5,7 +5,8 @@ import Testing
 /// for usage and pending lines, the unused time is credited at the VAT it was charged
 /// with, and then billing stops (issue 14). Amounts are cents of the standard catalog:
 /// Business 115.00 a month, 1150.00 a year; Redis 100.00 per site, extra disk 20.00;
-/// 1.00 per started 1,000 visits over the allowance (Business: 100,000).
+/// 1.00 per started 1,000 visits over the allowance (Business: 100,000). A prorated line
+/// is one unit at its prorated price.
 @Suite("Closing an account: the final invoice")
 struct ClosingTests {
     private func line(
@@ -49,10 +50,10 @@ struct ClosingTests {
                 // 130,000 visits: 30 started blocks over the allowance.
                 line(.overage(.visits), 3_000, unit: 100, quantity: 30, at(2026, 4, 1), at(2026, 4, 21)),
                 // Removed on 04-11 with 20 of 30 days left: the pending credit.
-                line(.addOnCredit("disk20", site: nil), -1_333, unit: -2_000, at(2026, 4, 11), at(2026, 5, 1), credits: creditOf()),
+                line(.addOnCredit("disk20", site: nil), -1_333, at(2026, 4, 11), at(2026, 5, 1), credits: creditOf()),
                 // 10 of 30 days left: 115.00 × 10/30 and 100.00 × 10/30.
-                line(.planCredit("business", .monthly), -3_833, unit: -11_500, at(2026, 4, 21), at(2026, 5, 1), credits: creditOf()),
-                line(.addOnCredit("redis", site: "a"), -3_333, unit: -10_000, at(2026, 4, 21), at(2026, 5, 1), credits: creditOf()),
+                line(.planCredit("business", .monthly), -3_833, at(2026, 4, 21), at(2026, 5, 1), credits: creditOf()),
+                line(.addOnCredit("redis", site: "a"), -3_333, at(2026, 4, 21), at(2026, 5, 1), credits: creditOf()),
             ])
         #expect(final.subtotal == -5_499)
         #expect(final.taxAmount == 0)
@@ -88,9 +89,9 @@ struct ClosingTests {
             final.lines == [
                 line(.overage(.visits), 100, unit: 100, quantity: 1, at(2026, 3, 1), at(2026, 3, 11)),
                 // Redis per use: 10 of March's 31 days.
-                line(.addOn("redis", site: "a"), 3_226, unit: 10_000, at(2026, 3, 1), at(2026, 3, 11)),
+                line(.addOn("redis", site: "a"), 3_226, at(2026, 3, 1), at(2026, 3, 11)),
                 // 296 of the year's 365 days left: 1150.00 × 296/365.
-                line(.planCredit("business", .annual), -93_260, unit: -115_000, at(2026, 3, 11), at(2027, 1, 1), credits: creditOf()),
+                line(.planCredit("business", .annual), -93_260, at(2026, 3, 11), at(2027, 1, 1), credits: creditOf()),
             ])
         #expect(final.total == -89_934)
         #expect(final.balanceRemaining == 89_934)

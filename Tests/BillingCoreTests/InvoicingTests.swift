@@ -72,7 +72,7 @@ struct InvoicingTests {
         #expect(state.invoices.map(\.created) == [at(2026, 1, 15, 10), at(2026, 2, 1), at(2026, 3, 1)])
         // 2026-01-15T10:00 to 2026-02-01 is 1,432,800 s of January's 2,678,400 s:
         // 115.00 × 1,432,800 / 2,678,400 = 61.5188… → 61.52.
-        #expect(state.invoices[0].lines == [line(.plan("business", .monthly), 6_152, unit: 11_500, at(2026, 1, 15, 10), at(2026, 2, 1))])
+        #expect(state.invoices[0].lines == [line(.plan("business", .monthly), 6_152, at(2026, 1, 15, 10), at(2026, 2, 1))])
         #expect(state.invoices[1].lines == [line(.plan("business", .monthly), 11_500, at(2026, 2, 1), at(2026, 3, 1))])
         #expect(state.invoices[2].periodEnd == at(2026, 4, 1))
     }
@@ -119,7 +119,7 @@ struct InvoicingTests {
             first.lines == [
                 line(.overage(.visits), 100, unit: 100, at(2026, 1, 15), at(2026, 2, 15)),
                 line(.addOn("redis", site: "a"), 10_000, at(2026, 1, 15), at(2026, 2, 15)),
-                line(.addOn("disk20", site: nil), 903, unit: 2_000, at(2026, 2, 1), at(2026, 2, 15)),
+                line(.addOn("disk20", site: nil), 903, at(2026, 2, 1), at(2026, 2, 15)),
             ])
         #expect(first.subtotal == 11_003)
 
@@ -155,7 +155,7 @@ struct InvoicingTests {
         try #require(state.invoices.count == 2)
         // 15 of January's 31 days of 100.00 = 48.387… → 48.39.
         #expect(state.invoices[1].kind == .perUse)
-        #expect(state.invoices[1].lines == [line(.addOn("redis", site: "a"), 4_839, unit: 10_000, at(2026, 1, 1), at(2026, 1, 16))])
+        #expect(state.invoices[1].lines == [line(.addOn("redis", site: "a"), 4_839, at(2026, 1, 1), at(2026, 1, 16))])
     }
 
     // MARK: Add-ons and overages on monthly plans
@@ -203,7 +203,7 @@ struct InvoicingTests {
             state.invoices[1].lines == [
                 line(.plan("business", .monthly), 11_500, at(2026, 2, 1), at(2026, 3, 1)),
                 line(.addOn("redis", site: "a"), 10_000, at(2026, 2, 1), at(2026, 3, 1)),
-                line(.addOn("redis", site: "a"), 5_161, unit: 10_000, at(2026, 1, 16), at(2026, 2, 1)),
+                line(.addOn("redis", site: "a"), 5_161, at(2026, 1, 16), at(2026, 2, 1)),
             ])
         // Removed halfway through February (14 of 28 days): half of 100.00 back.
         try state.removeAddOn("redis", site: "a", by: People.owner, at: at(2026, 2, 15), settings: standard)
@@ -211,7 +211,7 @@ struct InvoicingTests {
         #expect(
             state.invoices[2].lines == [
                 line(.plan("business", .monthly), 11_500, at(2026, 3, 1), at(2026, 4, 1)),
-                line(.addOnCredit("redis", site: "a"), -5_000, unit: -10_000, at(2026, 2, 15), at(2026, 3, 1), credits: creditOf(1)),
+                line(.addOnCredit("redis", site: "a"), -5_000, at(2026, 2, 15), at(2026, 3, 1), credits: creditOf(1)),
             ])
     }
 
@@ -226,7 +226,7 @@ struct InvoicingTests {
         // 7 of February's 28 days unused: a quarter of 100.00.
         #expect(
             state.pendingLines == [
-                line(.addOnCredit("redis", site: "a"), -2_500, unit: -10_000, at(2026, 2, 22), at(2026, 3, 1), credits: creditOf())
+                line(.addOnCredit("redis", site: "a"), -2_500, at(2026, 2, 22), at(2026, 3, 1), credits: creditOf())
             ])
     }
 

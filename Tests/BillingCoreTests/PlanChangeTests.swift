@@ -38,8 +38,8 @@ struct PlanChangeTests {
         #expect((invoice.periodStart, invoice.periodEnd) == (now, at(2026, 2, 1)))
         #expect(
             invoice.lines == [
-                line(.planCredit("business", .monthly), -5_741, unit: -11_500, now, at(2026, 2, 1), credits: creditOf()),
-                line(.planCharge("agency", .monthly), 16_973, unit: 34_000, now, at(2026, 2, 1)),
+                line(.planCredit("business", .monthly), -5_741, unit: -5_741, now, at(2026, 2, 1), credits: creditOf()),
+                line(.planCharge("agency", .monthly), 16_973, unit: 16_973, now, at(2026, 2, 1)),
             ])
         #expect(invoice.subtotal == 11_232)
         #expect(invoice.amountDue == 11_232)
@@ -56,8 +56,8 @@ struct PlanChangeTests {
         // 4 of 31 days left: credit 115.00 × 4/31 = 14.838… → -14.84, charge 340.00 × 4/31
         // = 43.870… → 43.87. Net 29.03.
         let pending = [
-            line(.planCredit("business", .monthly), -1_484, unit: -11_500, at(2026, 1, 28), at(2026, 2, 1), credits: creditOf()),
-            line(.planCharge("agency", .monthly), 4_387, unit: 34_000, at(2026, 1, 28), at(2026, 2, 1)),
+            line(.planCredit("business", .monthly), -1_484, unit: -1_484, at(2026, 1, 28), at(2026, 2, 1), credits: creditOf()),
+            line(.planCharge("agency", .monthly), 4_387, unit: 4_387, at(2026, 1, 28), at(2026, 2, 1)),
         ]
         #expect(state.pendingLines == pending)
         #expect(state.invoices.count == 1)
@@ -87,8 +87,8 @@ struct PlanChangeTests {
         // Half of April left: credit -50.00, charge 150.00 (or 150.01): net 100.00 (100.01).
         try state.changePlan(to: target, by: People.owner, at: at(2026, 4, 16), settings: settings)
         let lines = [
-            line(.planCredit("small", .monthly), -5_000, unit: -10_000, at(2026, 4, 16), at(2026, 5, 1), credits: creditOf()),
-            line(.planCharge(target, .monthly), charge, unit: charge * 2, at(2026, 4, 16), at(2026, 5, 1)),
+            line(.planCredit("small", .monthly), -5_000, unit: -5_000, at(2026, 4, 16), at(2026, 5, 1), credits: creditOf()),
+            line(.planCharge(target, .monthly), charge, unit: charge, at(2026, 4, 16), at(2026, 5, 1)),
         ]
         if immediate {
             #expect(state.invoices.count == 2)
@@ -137,8 +137,8 @@ struct PlanChangeTests {
         #expect(
             state.invoices[1].lines == [
                 line(.plan("agency", .monthly), 34_000, unit: 34_000, at(2026, 2, 1), at(2026, 3, 1)),
-                line(.planCredit("business", .monthly), -371, unit: -11_500, at(2026, 1, 31), at(2026, 2, 1), credits: creditOf()),
-                line(.planCharge("agency", .monthly), 1_097, unit: 34_000, at(2026, 1, 31), at(2026, 2, 1)),
+                line(.planCredit("business", .monthly), -371, unit: -371, at(2026, 1, 31), at(2026, 2, 1), credits: creditOf()),
+                line(.planCharge("agency", .monthly), 1_097, unit: 1_097, at(2026, 1, 31), at(2026, 2, 1)),
                 InvoiceLine(
                     kind: .overage(.visits), quantity: 50, unitPrice: 100, amount: 5_000, periodStart: at(2026, 1, 1),
                     periodEnd: at(2026, 2, 1)),
@@ -166,7 +166,7 @@ struct PlanChangeTests {
         #expect(
             invoice.lines == [
                 line(.plan("business", .annual), 115_000, unit: 115_000, at(2026, 1, 16), at(2027, 1, 16)),
-                line(.planCredit("business", .monthly), -5_935, unit: -11_500, at(2026, 1, 16), at(2026, 2, 1), credits: creditOf()),
+                line(.planCredit("business", .monthly), -5_935, unit: -5_935, at(2026, 1, 16), at(2026, 2, 1), credits: creditOf()),
             ])
         state.runDue(until: at(2027, 1, 15), settings: standard)
         #expect(state.invoices.count == 2)

@@ -119,6 +119,13 @@ struct HostileSnapshotTests {
             name: "a subtotal that is not its lines", sql: "UPDATE invoices SET subtotal = subtotal + 1 WHERE company = 1 AND position = 0",
             failure: .invalidWorld, names: "invoices of company 1"),
         Crafted(
+            name: "a line whose quantity × unit price is not its amount",
+            sql: "UPDATE invoice_lines SET unit_price = unit_price + 1, amount = amount WHERE company = 1 AND invoice = 0",
+            failure: .invalidWorld, names: "invoices of company 1"),
+        Crafted(
+            name: "a line crediting a later invoice", sql: "UPDATE invoice_lines SET credits = 5 WHERE company = 1 AND invoice = 0",
+            failure: .inconsistent, names: "credits invoice 5"),
+        Crafted(
             name: "an email with another invoice's number",
             sql: "UPDATE outbox SET number_sequence = number_sequence + 1000 WHERE position = 0", failure: .invalidWorld,
             names: "outbox position 0"),

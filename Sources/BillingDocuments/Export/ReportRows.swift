@@ -4,6 +4,10 @@ internal import BillingCore
 enum ReportRows {
     struct InvoiceRow: Encodable {
         var number: String
+        /// `invoice` or `credit note`.
+        var document: String
+        /// The numbers of the invoices its credit lines reverse.
+        var credits: [String]
         var created: String
         var cycle: String
         var periodStart: String
@@ -47,7 +51,8 @@ enum ReportRows {
             case .outsideScope: "outside scope"
             }
         return InvoiceRow(
-            number: document.number, created: invoice.created.description, cycle: invoice.cycle.invoiceLabel,
+            number: document.number, document: invoice.isCreditNote ? "credit note" : "invoice",
+            credits: invoice.creditedNumbers.map(\.description), created: invoice.created.description, cycle: invoice.cycle.invoiceLabel,
             periodStart: invoice.periodStart.description, periodEnd: invoice.periodEnd.description,
             currency: invoice.currency.code, subtotal: money(invoice.subtotal), tax: money(invoice.taxAmount),
             taxTreatment: treatment, total: money(invoice.total), balanceApplied: money(invoice.balanceApplied),

@@ -4,7 +4,8 @@ public import BillingCore
 public struct InvoiceEmail: Sendable, Hashable {
     /// The recipient's address.
     public var to: String
-    /// `Invoice ACME-000001 from BillingSim Hosting AB`.
+    /// `Invoice ACME-000001 from BillingSim Hosting AB`, or for a credit note `Credit note
+    /// (Kreditfaktura) ACME-000004 from BillingSim Hosting AB`.
     public var subject: String
     /// Number, amount due, cycle and period.
     public var body: String
@@ -12,19 +13,22 @@ public struct InvoiceEmail: Sendable, Hashable {
     /// Renders the email for `invoice` of `company` to `recipient`.
     public init(invoice: Invoice, company: CompanyDetails, recipient: String, seller: Seller) {
         let number = invoice.number?.description ?? "draft"
+        let credited = invoice.creditedNumbers.map(\.description).joined(separator: ", ")
+        let credits = credited.isEmpty ? "" : "Credits invoice: \(credited)\n"
+        let (title, kind) = invoice.isCreditNote ? ("Credit note", "credit note") : ("Invoice", "invoice")
         to = recipient
-        subject = "Invoice \(number) from \(seller.name)"
+        subject = "\(invoice.isCreditNote ? "Credit note (Kreditfaktura)" : "Invoice") \(number) from \(seller.name)"
         body = """
             Hello,
 
-            \(seller.name) has issued invoice \(number) to \(company.name).
+            \(seller.name) has issued \(kind) \(number) to \(company.name).
 
-            Invoice number: \(number)
-            Amount due: \(invoice.amountDueMoney)
+            \(title) number: \(number)
+            \(credits)Amount due: \(invoice.amountDueMoney)
             Billing cycle: \(invoice.cycle.invoiceLabel)
             Service period: \(invoice.periodStart) to \(invoice.periodEnd)
 
-            The invoice is attached as a PDF and is always available in the dashboard
+            The \(kind) is attached as a PDF and is always available in the dashboard
             under Company settings → Invoices.
 
             """

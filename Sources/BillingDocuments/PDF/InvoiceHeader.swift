@@ -1,7 +1,8 @@
 internal import BillingCore
 
-/// The top of an invoice's first page: the seller on the left, "INVOICE" and the
-/// invoice's facts on the right, the buyer below, every text wrapped to its column.
+/// The top of an invoice's first page: the seller on the left, "INVOICE" (or "Credit
+/// note (Kreditfaktura)") and the invoice's facts on the right, the buyer below, every
+/// text wrapped to its column.
 struct InvoiceHeader {
     /// One fact on the right: a label and its value, wrapped.
     struct Fact {
@@ -17,7 +18,9 @@ struct InvoiceHeader {
     var buyerName: [String]
     /// Buyer address, country and VAT number lines.
     var buyerLines: [String]
-    /// Invoice number, dates, cycle, period and currency.
+    /// The title: `INVOICE`, or `Credit note (Kreditfaktura)`.
+    var title: String
+    /// Invoice number, the invoices it credits, dates, cycle, period and currency.
     var facts: [Fact]
 
     private static let partyWidth = 250.0
@@ -53,8 +56,13 @@ struct InvoiceHeader {
         func fact(_ label: String, _ value: String) -> Fact {
             Fact(label: label, value: body.wrapped(value, size: size, maxWidth: valueWidth, maxLines: 2))
         }
+        title = invoice.isCreditNote ? "Credit note (Kreditfaktura)" : "INVOICE"
+        let credited = invoice.creditedNumbers.map(\.description).joined(separator: ", ")
         facts = [
-            fact("Invoice number", document.number),
+            fact(invoice.isCreditNote ? "Credit note number" : "Invoice number", document.number)
+        ]
+        if !credited.isEmpty { facts.append(fact(credited.contains(",") ? "Credits invoices" : "Credits invoice", credited)) }
+        facts += [
             fact("Creation date", invoice.created.description),
             fact("Billing cycle", invoice.cycle.invoiceLabel),
             fact("Service start", invoice.periodStart.description),
@@ -78,7 +86,10 @@ struct InvoiceHeader {
         let buyerTop = top - Self.partyHeight(sellerName, sellerLines) - Self.partyGap
         drawParty("Bill to", buyerName, buyerLines, top: buyerTop, into: &page)
 
-        page.text("INVOICE", right: InvoiceStyle.right, y: top - 16, font: .helveticaBold, size: Self.titleSize)
+        // A long title shrinks to fit between the facts' labels and the right margin.
+        let room = InvoiceStyle.right - Self.factLabelX
+        let size = min(Self.titleSize, Self.titleSize * room / max(1, PDFFont.helveticaBold.width(of: title, size: Self.titleSize)))
+        page.text(title, right: InvoiceStyle.right, y: top - 16, font: .helveticaBold, size: size)
         var y = top - Self.factsTop
         for fact in facts {
             page.text(

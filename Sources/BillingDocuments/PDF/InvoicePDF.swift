@@ -40,7 +40,7 @@ public enum InvoicePDF {
             drawFooter(document, page: index + 1, of: plan.pages.count, into: &page)
             pages.append(page)
         }
-        return PDFDocument(title: "Invoice \(document.number)", pages: pages).render()
+        return PDFDocument(title: document.shortTitle, pages: pages).render()
     }
 
     /// Height of the heading of pages after the first.
@@ -52,7 +52,7 @@ public enum InvoicePDF {
         let half = (InvoiceStyle.right - InvoiceStyle.left) / 2 - 10
         let bold = PDFFont.helveticaBold
         page.text(bold.truncated(document.seller.name, size: 11, maxWidth: half), x: InvoiceStyle.left, y: y, font: bold, size: 11)
-        let title = PDFFont.helvetica.truncated("Invoice \(document.number) (continued)", size: 9, maxWidth: half)
+        let title = PDFFont.helvetica.truncated("\(document.shortTitle) (continued)", size: 9, maxWidth: half)
         page.text(title, right: InvoiceStyle.right, y: y, font: .helvetica, size: 9)
     }
 
@@ -68,7 +68,7 @@ public enum InvoicePDF {
         let seller = document.seller
         let room = InvoiceStyle.right - InvoiceStyle.left - PDFFont.helvetica.width(of: pageText, size: size) - 20
         let left = PDFFont.helvetica.truncated(
-            "\(seller.name) \u{00B7} VAT number \(seller.vatNumber) \u{00B7} Invoice \(document.number)", size: size, maxWidth: room)
+            "\(seller.name) \u{00B7} VAT number \(seller.vatNumber) \u{00B7} \(document.shortTitle)", size: size, maxWidth: room)
         page.text(left, x: InvoiceStyle.left, y: y, font: .helvetica, size: size, gray: gray)
     }
 }

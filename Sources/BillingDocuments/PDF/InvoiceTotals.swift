@@ -4,9 +4,11 @@ internal import BillingCore
 /// balance remaining (on a final invoice, the balance owed back), amounts right-aligned
 /// in the table's amount column.
 struct InvoiceTotals {
-    /// One row: a label and its amount.
+    /// One row: a label, the amount it applies to (a tax row's base, in the unit price
+    /// column) and its amount.
     struct Row {
         var label: String
+        var base: String? = nil
         var amount: String
         var isBold: Bool
     }
@@ -29,10 +31,14 @@ struct InvoiceTotals {
         }
         let groups = invoice.taxGroups
         // One tax row, as before, unless credits reverse VAT charged another way: then a
-        // row per treatment, naming the amount it applies to.
+        // row per treatment, naming the amount it applies to, and their sum.
         let taxRows =
             groups.count > 1
-            ? groups.map { row("\(InvoiceText.shortTaxLabel($0.treatment)) on \(InvoiceText.amount($0.base, currency))", $0.tax) }
+            ? groups.map {
+                Row(
+                    label: "\(InvoiceText.shortTaxLabel($0.treatment)) on", base: InvoiceText.amount($0.base, currency),
+                    amount: InvoiceText.amount($0.tax, currency), isBold: false)
+            } + [row("VAT total", invoice.taxAmount)]
             : [row(InvoiceText.taxLabel(invoice.tax, buyer: document.buyer.country), invoice.taxAmount)]
         rows =
             [row("Subtotal", invoice.subtotal)] + taxRows + [
@@ -69,7 +75,12 @@ struct InvoiceTotals {
             if row.isBold, index > 0 {
                 page.line(from: (labelX, y + 11), to: (InvoiceStyle.right, y + 11), width: 0.5, gray: InvoiceStyle.ruleGray)
             }
-            page.text(font.truncated(row.label, size: size, maxWidth: labelWidth), x: labelX, y: y, font: font, size: size)
+            var room = labelWidth
+            if let base = row.base {
+                page.text(base, right: table.unitPriceRight, y: y, font: font, size: size)
+                room -= font.width(of: base, size: size) + 6
+            }
+            page.text(font.truncated(row.label, size: size, maxWidth: max(0, room)), x: labelX, y: y, font: font, size: size)
             page.text(row.amount, right: table.amountRight, y: y, font: font, size: size)
         }
     }

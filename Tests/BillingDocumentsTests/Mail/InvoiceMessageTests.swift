@@ -29,6 +29,20 @@ struct InvoiceMessageTests {
         MailFixtures.mail(position: 1_000_000, document: MailFixtures.document(prefix: String(repeating: "LONG", count: 30))),
     ]
 
+    @Test("A credit note's email says so in its subject and body, and names the invoice it credits")
+    func creditNoteEmail() {
+        let document = PDFFixtures.creditNote
+        let email = InvoiceEmail(invoice: document.invoice, company: document.buyer, recipient: "aino@kahvila.fi", seller: .standard)
+        #expect(email.subject == "Credit note (Kreditfaktura) HELSINKI-000002 from BillingSim Hosting AB")
+        #expect(email.body.contains("BillingSim Hosting AB has issued credit note HELSINKI-000002 to Helsingin Kahvila Oy."))
+        #expect(email.body.contains("Credit note number: HELSINKI-000002\nCredits invoice: HELSINKI-000001\nAmount due: 0.00 EUR\n"))
+        #expect(email.body.contains("The credit note is attached as a PDF"))
+        let invoice = InvoiceEmail(
+            invoice: PDFFixtures.domesticSEK.invoice, company: PDFFixtures.domesticSEK.buyer, recipient: "a@b.se", seller: .standard)
+        #expect(invoice.subject == "Invoice ACME-000042 from BillingSim Hosting AB")
+        #expect(!invoice.body.contains("Credit"))
+    }
+
     /// Mails with names that need several adjacent encoded-words.
     static let longRuns: [InvoiceMail] = [
         MailFixtures.mail(name: String(repeating: "Långt Namn ", count: 12)),

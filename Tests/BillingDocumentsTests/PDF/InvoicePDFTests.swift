@@ -9,7 +9,8 @@ struct InvoicePDFTests {
     static let documents: [String: InvoiceDocument] = [
         "domestic SEK": PDFFixtures.domesticSEK, "reverse charge EUR": PDFFixtures.reverseChargeEUR,
         "destination rate": PDFFixtures.destinationRate, "balance applied partly": PDFFixtures.balancePartly,
-        "eighty lines": PDFFixtures.eightyLines, "long names": PDFFixtures.longNames, "final SEK": PDFFixtures.finalSEK,
+        "eighty lines": PDFFixtures.eightyLines, "long names": PDFFixtures.longNames, "credit note": PDFFixtures.creditNote,
+        "final SEK": PDFFixtures.finalSEK,
     ]
 
     /// The names of ``documents``, sorted.
@@ -35,8 +36,20 @@ struct InvoicePDFTests {
         ]
         if !buyer.vatNumber.isEmpty { texts.append("VAT number: \(buyer.vatNumber)") }
         for (line, description) in zip(invoice.lines, document.lineDescriptions) {
-            texts += [description, "\(line.periodStart) to \(line.periodEnd)", String(line.quantity)]
+            texts += description.split(separator: "\n").map(String.init)
+            texts += ["\(line.periodStart) to \(line.periodEnd)", String(line.quantity)]
             texts += [amount(line.unitPrice), amount(line.amount)]
+        }
+        if invoice.isCreditNote { texts += ["Credit note (Kreditfaktura)", "Credit note number"] }
+        if !invoice.creditedNumbers.isEmpty { texts += ["Credits invoice"] + invoice.creditedNumbers.map(\.description) }
+        let groups = invoice.taxGroups
+        if groups.count > 1 {
+            for group in groups {
+                texts.append(amount(group.tax))
+                texts.append(amount(group.base))
+                if let rate = group.treatment.rate { texts.append("VAT \(rate) on") }
+            }
+            return texts
         }
         switch invoice.tax {
         case .domestic(let rate): texts.append("VAT \(rate)")

@@ -28,22 +28,23 @@ enum PDFFixtures {
             periodEnd: end)
     }
 
-    /// An invoice of `lines` with totals computed the way billing does: tax on the
-    /// subtotal, balance applied up to the total, a negative total added to the balance.
+    /// An invoice of `lines` with totals computed the way billing does: tax per
+    /// treatment (a credit's is the credited invoice's), balance applied up to the total,
+    /// a negative total added to the balance.
     static func document(
         buyer: CompanyDetails, currency: Currency, tax: TaxTreatment, lines: [InvoiceLine], balance: Int64 = 0,
         kind: Invoice.Kind = .plan, cycle: BillingCycle = .monthly,
         number: InvoiceNumber = InvoiceNumber(prefix: "ACME", sequence: 42), catalog: Catalog = .standard
     ) -> InvoiceDocument {
         let subtotal = lines.reduce(0) { $0 + $1.amount }
-        let taxAmount = tax.rate.map { $0.tax(on: Money(minorUnits: subtotal, currency)).minorUnits } ?? 0
+        let taxAmount = TaxGroup.grouping(lines.map { ($0.credits?.tax ?? tax, $0.amount) }, currency: currency).reduce(0) { $0 + $1.tax }
         let total = subtotal + taxAmount
         let applied = min(max(balance, 0), max(total, 0))
         let invoice = Invoice(
             number: number, kind: kind, cycle: cycle, created: date(2026, 1, 1), periodStart: date(2026, 1, 1),
             periodEnd: cycle == .monthly ? date(2026, 2, 1) : date(2027, 1, 1), currency: currency, lines: lines,
             subtotal: subtotal, tax: tax, taxAmount: taxAmount, total: total, balanceApplied: applied,
-            amountDue: max(0, total - applied), balanceRemaining: balance - applied - min(total, 0), detailsRevision: 0)
+            amountDue: max(0, total - applied), balanceRemaining: total < 0 ? balance - total : balance - applied, detailsRevision: 0)
         return InvoiceDocument(company: "acme", invoice: invoice, buyer: buyer, seller: .standard, catalog: catalog)
     }
 
@@ -79,10 +80,25 @@ enum PDFFixtures {
         currency: .usd, tax: .outsideScope,
         lines: [
             line(.plan("business", .monthly), unitPrice: 11_500),
-            line(.planCredit("pro", .monthly), unitPrice: 7_000, amount: -3_500, from: date(2026, 1, 16)),
+            line(.planCredit("pro", .monthly), unitPrice: -3_500, from: date(2026, 1, 16)),
             line(.overage(.visits), quantity: 12, unitPrice: 100),
         ],
         balance: 4_000)
+
+    /// A Finnish consumer's credit note: a year of Business charged at 24% credited from
+    /// 2024-10-01, Starter charged for the same time at 25.5%.
+    static let creditNote = document(
+        buyer: CompanyDetails(name: "Helsingin Kahvila Oy", address: "Mannerheimintie 1, Helsinki", country: country("FI")),
+        currency: .eur, tax: .destination(TaxRate(basisPoints: 2550)),
+        lines: [
+            InvoiceLine(
+                kind: .planCredit("business", .annual), quantity: 1, unitPrice: -95_781, amount: -95_781,
+                periodStart: date(2024, 10, 1), periodEnd: date(2025, 8, 1),
+                credits: CreditReference(
+                    invoice: 0, number: InvoiceNumber(prefix: "HELSINKI", sequence: 1), tax: .destination(TaxRate(basisPoints: 2400)))),
+            line(.planCharge("starter", .annual), unitPrice: 29_151, from: date(2024, 10, 1), to: date(2025, 8, 1)),
+        ],
+        cycle: .annual, number: InvoiceNumber(prefix: "HELSINKI", sequence: 2))
 
     /// A Swedish company's final invoice after closing on 2026-01-21: the overage so far,
     /// and the unused time credited for more than that, so the balance is owed back.
@@ -93,7 +109,7 @@ enum PDFFixtures {
         currency: .sek, tax: .domestic(TaxRate(basisPoints: 2500)),
         lines: [
             line(.overage(.visits), quantity: 30, unitPrice: 1_000, from: date(2026, 1, 1), to: date(2026, 1, 21)),
-            line(.planCredit("business", .monthly), unitPrice: -115_000, amount: -40_806, from: date(2026, 1, 21)),
+            line(.planCredit("business", .monthly), unitPrice: -40_806, from: date(2026, 1, 21)),
         ],
         balance: 5_000, kind: .final)
 
