@@ -43,12 +43,6 @@ extension CompanyState {
         paymentMethod = method
     }
 
-    /// Closes the account, as the Owner: nothing is billed after this.
-    public mutating func closeAccount(by actor: UserRef) throws(BillingError) {
-        try authorize(actor, .closeAccount)
-        closed = true
-    }
-
     /// Checks `actor` may view and manage `site`'s `environment`.
     public func accessSite(_ site: SiteID, _ environment: SiteEnvironment, by actor: UserRef) throws(BillingError) {
         try authorize(actor, .manageSite(site, environment))

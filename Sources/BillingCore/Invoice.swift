@@ -4,7 +4,7 @@
 /// details at the time of issue are the company's details revision ``detailsRevision``.
 public struct Invoice: Sendable, Hashable, Codable {
     /// Why the invoice was issued.
-    public enum Kind: String, Sendable, Hashable, Codable {
+    public enum Kind: String, Sendable, Hashable, Codable, CaseIterable {
         /// A plan period billed in advance (with add-ons, overages and pending lines on
         /// monthly plans).
         case plan
@@ -12,6 +12,9 @@ public struct Invoice: Sendable, Hashable, Codable {
         case perUse = "per-use"
         /// A plan change whose net charge exceeded the threshold, issued at once.
         case proration
+        /// The last document of a closed account: usage so far, pending lines and the
+        /// unused time credited (see ``CompanyState/closeAccount(by:at:settings:)``).
+        case final
     }
 
     /// The number; `nil` only for a seller-wide draft waiting for its barrier.

@@ -118,9 +118,12 @@ extension Simulation {
         }
     }
 
-    /// Closes the account.
+    /// Closes the account: its final invoice is issued at once (emailed at the next month
+    /// end), and nothing is billed after it.
     public func closeAccount(of company: String, as user: String) async throws(BillingError) {
-        try await perform(as: user, in: company) { state, actor, _, _ throws(BillingError) in try state.closeAccount(by: actor) }
+        try await perform(as: user, in: company) { state, actor, now, settings throws(BillingError) in
+            try state.closeAccount(by: actor, at: now, settings: settings)
+        }
     }
 
     /// Adds a site.

@@ -67,7 +67,10 @@ extension Execution {
         case .transferOwnership(let c, let email):
             let target = try await simulation.userRef(email: email)
             try await run(c) { state, actor, _, _ throws(BillingError) in try state.transferOwnership(to: target, by: actor) }
-        case .closeAccount(let c): try await run(c) { state, actor, _, _ throws(BillingError) in try state.closeAccount(by: actor) }
+        case .closeAccount(let c):
+            try await run(c) { state, actor, now, settings throws(BillingError) in
+                try state.closeAccount(by: actor, at: now, settings: settings)
+            }
         case .turnInvoiceEmail(let on, let target):
             try await simulation.setInvoiceEmails(on, of: target ?? user, as: user, commit: commit)
         }

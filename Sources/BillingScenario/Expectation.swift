@@ -54,7 +54,7 @@ public enum InvoiceSelector: Sendable, Hashable, CustomStringConvertible {
 public enum InvoiceCheck: Sendable, Hashable {
     /// `number NUMBER`.
     case number(String)
-    /// `kind plan|per-use|proration`.
+    /// `kind plan|per-use|proration|final`.
     case kind(Invoice.Kind)
     /// `cycle monthly|annual`.
     case cycle(BillingCycle)

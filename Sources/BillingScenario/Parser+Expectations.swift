@@ -101,7 +101,7 @@ extension Parser {
         switch try reader.choice("an invoice field", invoiceFields + ["line"]) {
         case "number": return .number(try reader.identifier("the invoice number"))
         case "kind":
-            let kind = try reader.choice("an invoice kind", ["plan", "per-use", "proration"])
+            let kind = try reader.choice("an invoice kind", Invoice.Kind.allCases.map(\.rawValue))
             return .kind(Invoice.Kind(rawValue: kind) ?? .plan)
         case "cycle": return .cycle(BillingCycle(rawValue: try reader.choice("a cycle", ["monthly", "annual"])) ?? .monthly)
         case "created": return .created(try reader.instant("the creation instant"))

@@ -175,7 +175,7 @@ struct CompanyMembersTests {
         #expect(state.members.filter { $0.role == .owner }.count == 1)
         // The new Owner may now close the account; the old one may not.
         expectDenied(People.owner, .closeAccount, in: state) { state throws(BillingError) in
-            try state.closeAccount(by: People.owner)
+            try state.closeAccount(by: People.owner, at: now, settings: standard)
         }
     }
 
@@ -275,7 +275,7 @@ struct CompanyMembersTests {
             },
             Denied(actor: People.admin, operation: .closeAccount, testDescription: "Administrator closes the account") {
                 state throws(BillingError) in
-                try state.closeAccount(by: People.admin)
+                try state.closeAccount(by: People.admin, at: t, settings: s)
             },
             Denied(actor: People.billing, operation: .changePlan, testDescription: "Billing changes the plan") {
                 state throws(BillingError) in
@@ -377,7 +377,7 @@ struct CompanyMembersTests {
         expectDenied(People.outsider, .manageSiteUsers, in: state) { state throws(BillingError) in
             try state.removeMember(People.newcomer, by: People.outsider)
         }
-        try state.closeAccount(by: People.owner)
+        try state.closeAccount(by: People.owner, at: now, settings: standard)
         #expect(state.closed)
         expectDenied(People.outsider, .viewInvoices, in: state) { state throws(BillingError) in
             _ = try state.viewInvoices(by: People.outsider)

@@ -296,22 +296,23 @@ struct InvoicingTests {
             try state.recordUsage(.visits, -1)
         }
         var closed = state
-        try closed.closeAccount(by: People.owner)
+        try closed.closeAccount(by: People.owner, at: at(2026, 1, 20), settings: standard)
         expectFailure(.accountClosed("acme"), in: closed) { state throws(BillingError) in
             try state.recordUsage(.cdn, 1)
         }
     }
 
-    @Test("A closed account is billed no more")
+    @Test("A closed account is billed no more after its final invoice")
     func closedAccountStopsBilling() throws {
         var state = company(start: at(2026, 1, 15))
         state.runDue(until: at(2026, 2, 15), settings: standard)
         #expect(state.invoices.count == 2)
-        try state.closeAccount(by: People.owner)
+        try state.closeAccount(by: People.owner, at: at(2026, 2, 15), settings: standard)
         #expect(state.closed)
         #expect(state.nextDue == nil)
+        #expect(state.invoices.map(\.kind) == [.plan, .plan, .final])
         #expect(state.runDue(until: at(2030, 1, 1), settings: standard) == 0)
-        #expect(state.invoices.count == 2)
+        #expect(state.invoices.count == 3)
     }
 
     @Test("Add-ons are checked against the catalog, their scope and the company's sites")

@@ -90,15 +90,25 @@ struct MonthEndEmailTests {
         #expect(sentFirst.map(\.sentAt) == [at("2026-04-01")])
     }
 
-    @Test("Invoices issued before an account is closed still go out at the month end, and nothing follows")
-    func closedAccountSendsWhatWasIssued() async throws {
-        let sim = try await Team.world(optedIn: [Team.owner])
-        await sim.advance(to: at("2026-01-20"))
+    @Test(
+        "A closed account's final invoice goes out at the next month end, exactly once, and nothing follows",
+        arguments: [NumberingScheme.perCompany, .sellerWide])
+    func closedAccountSendsItsFinalInvoice(numbering: NumberingScheme) async throws {
+        let sim = try await Team.world(settings: WorldSettings(numbering: numbering), optedIn: [Team.owner, Team.billing])
+        await sim.advance(to: at("2026-02-10"))
         try await sim.closeAccount(of: Team.company, as: Team.owner)
         await sim.advance(to: at("2026-06-01"))
 
-        #expect(try await sim.state(of: Team.company).invoices.count == 1)
-        #expect(await sim.emails.map(\.number.description) == ["ACME-000001"])
+        let invoices = try await sim.state(of: Team.company).invoices
+        #expect(invoices.map(\.kind) == [.plan, .final])
+        #expect(invoices[1].created == at("2026-02-10"))
+        let final = try #require(invoices[1].number)
+        let sent = await sim.emails.filter { $0.company == 0 }
+        // The plan invoice at February's end, the final one at March's; each to both recipients.
+        #expect(sent.map(\.invoice) == [0, 0, 1, 1])
+        #expect(sent.map(\.sentAt) == [at("2026-02-01"), at("2026-02-01"), at("2026-03-01"), at("2026-03-01")])
+        #expect(sent.filter { $0.invoice == 1 }.allSatisfy { $0.number == final })
+        #expect(Set(sent.filter { $0.invoice == 1 }.map(\.recipient)).count == 2)
     }
 
     // MARK: To whom

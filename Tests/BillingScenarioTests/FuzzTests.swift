@@ -119,7 +119,7 @@ struct FuzzInput {
             "staging", "empty", "visits", "cdn", "disk", "details", "payment", "name", "address", "country", "vat", "currency",
             "anchor", "calendar-month", "anniversary", "prefix", "series", "seller-wide", "per-company", "administrator", "admin",
             "developer", "billing", "site-administrator", "site-developer", "invitation", "ownership", "account", "kind",
-            "proration", "per-use", "cycle", "created", "period", "subtotal", "tax", "reverse-charge", "applied", "due",
+            "proration", "per-use", "final", "cycle", "created", "period", "subtotal", "tax", "reverse-charge", "applied", "due",
             "remaining", "quantity", "unit", "amount", "description", "revenue", "users", "opt-in", "partners", "partner-share",
             "addons", "max-users", "settings", "invoice",
         ]

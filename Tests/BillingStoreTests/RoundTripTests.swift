@@ -83,4 +83,50 @@ struct RoundTripTests {
         try Snapshot.save(image, to: path)
         #expect(try Snapshot.load(from: path) == image)
     }
+
+    @Test(
+        "A closed company restores closed, with its final invoice, and is emailed and billed exactly as if never saved",
+        arguments: ["2024-10-20", "2024-11-15"])
+    func closedCompanyRoundTrip(cut: String) async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("bs-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("w.db").path
+        func date(_ text: String) -> Instant { Instant(CivilDate(parsing: text) ?? CivilDate(daysSinceEpoch: 0)) }
+        func world() async throws -> Simulation {
+            let sim = try Simulation(seed: 5, start: date("2024-08-01"))
+            try await sim.register(email: "aino@kahvila.fi", name: "Aino")
+            try await sim.setInvoiceEmails(true, of: "aino@kahvila.fi", as: "aino@kahvila.fi")
+            let finland = try #require(Country(rawValue: "FI"))
+            let details = CompanyDetails(name: "Kahvila Oy", address: "Helsinki", country: finland, vatNumber: "")
+            try await sim.createCompany(
+                CompanySpec(id: "helsinki", details: details, currency: .eur, plan: "business", cycle: .annual), owner: "aino@kahvila.fi")
+            await sim.advance(to: date("2024-10-05"))
+            try await sim.recordUsage(.visits, 102_000, in: "helsinki")
+            await sim.advance(to: date("2024-10-11"))
+            try await sim.closeAccount(of: "helsinki", as: "aino@kahvila.fi")
+            return sim
+        }
+        let end = date("2025-10-01")
+        let straight = try await world()
+        await straight.advance(to: end)
+        let first = try await world()
+        await first.advance(to: date(cut))
+        let image = await first.image()
+        try Snapshot.save(image, to: path)
+        let loaded = try Snapshot.load(from: path)
+        #expect(loaded == image)
+        let restored = try Simulation(restoring: loaded)
+        let state = try await restored.state(of: "helsinki")
+        #expect(state.closed)
+        #expect(state.nextDue == nil)
+        #expect(state.invoices.map(\.kind) == [.plan, .final])
+        #expect(state.invoices[1].lines[1].credits?.tax == .destination(TaxRate(basisPoints: 2400)))
+        await restored.advance(to: end)
+        #expect(await restored.digest() == (await straight.digest()))
+        #expect(try await restored.state(of: "helsinki").invoices.count == 2)
+        // Emailed once, at November's start, whether saved before or after it.
+        let finals = await restored.emails.filter { $0.invoice == 1 }
+        #expect(finals.map(\.sentAt) == [date("2024-11-01")])
+    }
 }

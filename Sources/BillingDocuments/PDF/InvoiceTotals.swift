@@ -1,7 +1,8 @@
 internal import BillingCore
 
 /// The block under the last line: subtotal, tax, total, balance applied, amount due and
-/// balance remaining, amounts right-aligned in the table's amount column.
+/// balance remaining (on a final invoice, the balance owed back), amounts right-aligned
+/// in the table's amount column.
 struct InvoiceTotals {
     /// One row: a label, the amount it applies to (a tax row's base, in the unit price
     /// column) and its amount.
@@ -44,8 +45,14 @@ struct InvoiceTotals {
             row("Total \(currency.code)", invoice.total, bold: true),
             row("Account balance applied", invoice.balanceApplied),
             row("Amount due \(InvoiceText.currency(currency))", invoice.amountDue, bold: true),
-            row("Account balance remaining", invoice.balanceRemaining),
+            row(Self.remainingLabel(invoice.kind), invoice.balanceRemaining),
         ]
+    }
+
+    /// The last row's label. After a closed account's final invoice nothing more is
+    /// billed, so the balance left is the customer's money, to be paid back.
+    static func remainingLabel(_ kind: Invoice.Kind) -> String {
+        kind == .final ? "Balance owed to you (to be refunded)" : "Account balance remaining"
     }
 
     /// The amounts, for sizing the amount column.

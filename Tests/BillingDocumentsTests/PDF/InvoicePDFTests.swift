@@ -10,6 +10,7 @@ struct InvoicePDFTests {
         "domestic SEK": PDFFixtures.domesticSEK, "reverse charge EUR": PDFFixtures.reverseChargeEUR,
         "destination rate": PDFFixtures.destinationRate, "balance applied partly": PDFFixtures.balancePartly,
         "eighty lines": PDFFixtures.eightyLines, "long names": PDFFixtures.longNames, "credit note": PDFFixtures.creditNote,
+        "final SEK": PDFFixtures.finalSEK,
     ]
 
     /// The names of ``documents``, sorted.
@@ -30,7 +31,8 @@ struct InvoicePDFTests {
             invoice.cycle.invoiceLabel, invoice.periodStart.description, invoice.periodEnd.description,
             invoice.currency.code, amount(invoice.subtotal), amount(invoice.taxAmount), amount(invoice.total),
             amount(invoice.balanceApplied), amount(invoice.amountDue), amount(invoice.balanceRemaining), "Subtotal",
-            "Total", "Account balance applied", "Amount due", "Account balance remaining", "Billing cycle", "Creation date",
+            "Total", "Account balance applied", "Amount due", "Billing cycle", "Creation date",
+            invoice.kind == .final ? "Balance owed to you (to be refunded)" : "Account balance remaining",
         ]
         if !buyer.vatNumber.isEmpty { texts.append("VAT number: \(buyer.vatNumber)") }
         for (line, description) in zip(invoice.lines, document.lineDescriptions) {
@@ -96,6 +98,18 @@ struct InvoicePDFTests {
     func outsideScopeSaysNotApplicable() throws {
         let text = try RenderedPDF(InvoicePDF.render(PDFFixtures.balancePartly)).text()
         #expect(text.contains("VAT not applicable"))
+    }
+
+    @Test("A closed account's final invoice shows the balance left as owed back to the customer; other invoices do not")
+    func finalInvoiceShowsBalanceOwedBack() throws {
+        let final = try RenderedPDF(InvoicePDF.render(PDFFixtures.finalSEK)).text()
+        #expect(PDFFixtures.finalSEK.invoice.balanceRemaining == 18_508)
+        #expect(final.contains("Balance owed to you (to be refunded)"))
+        #expect(final.contains("185.08"))
+        #expect(!final.contains("Account balance remaining"))
+        let plan = try RenderedPDF(InvoicePDF.render(PDFFixtures.domesticSEK)).text()
+        #expect(plan.contains("Account balance remaining"))
+        #expect(!plan.contains("owed to you"))
     }
 
     @Test("A missing PDF tool fails the test with a message saying what to install")

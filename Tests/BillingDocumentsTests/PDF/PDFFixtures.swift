@@ -29,18 +29,19 @@ enum PDFFixtures {
     }
 
     /// An invoice of `lines` with totals computed the way billing does: tax per
-    /// treatment (a credit's is the credited invoice's), balance applied up to the total.
+    /// treatment (a credit's is the credited invoice's), balance applied up to the total,
+    /// a negative total added to the balance.
     static func document(
         buyer: CompanyDetails, currency: Currency, tax: TaxTreatment, lines: [InvoiceLine], balance: Int64 = 0,
-        cycle: BillingCycle = .monthly, number: InvoiceNumber = InvoiceNumber(prefix: "ACME", sequence: 42),
-        catalog: Catalog = .standard
+        kind: Invoice.Kind = .plan, cycle: BillingCycle = .monthly,
+        number: InvoiceNumber = InvoiceNumber(prefix: "ACME", sequence: 42), catalog: Catalog = .standard
     ) -> InvoiceDocument {
         let subtotal = lines.reduce(0) { $0 + $1.amount }
         let taxAmount = TaxGroup.grouping(lines.map { ($0.credits?.tax ?? tax, $0.amount) }, currency: currency).reduce(0) { $0 + $1.tax }
         let total = subtotal + taxAmount
         let applied = min(max(balance, 0), max(total, 0))
         let invoice = Invoice(
-            number: number, kind: .plan, cycle: cycle, created: date(2026, 1, 1), periodStart: date(2026, 1, 1),
+            number: number, kind: kind, cycle: cycle, created: date(2026, 1, 1), periodStart: date(2026, 1, 1),
             periodEnd: cycle == .monthly ? date(2026, 2, 1) : date(2027, 1, 1), currency: currency, lines: lines,
             subtotal: subtotal, tax: tax, taxAmount: taxAmount, total: total, balanceApplied: applied,
             amountDue: max(0, total - applied), balanceRemaining: total < 0 ? balance - total : balance - applied, detailsRevision: 0)
@@ -98,6 +99,19 @@ enum PDFFixtures {
             line(.planCharge("starter", .annual), unitPrice: 29_151, from: date(2024, 10, 1), to: date(2025, 8, 1)),
         ],
         cycle: .annual, number: InvoiceNumber(prefix: "HELSINKI", sequence: 2))
+
+    /// A Swedish company's final invoice after closing on 2026-01-21: the overage so far,
+    /// and the unused time credited for more than that, so the balance is owed back.
+    static let finalSEK = document(
+        buyer: CompanyDetails(
+            name: "Åkerlund & Öberg AB", address: "Storgatan 5, 114 55 Stockholm", country: .sweden,
+            vatNumber: "SE556677889901"),
+        currency: .sek, tax: .domestic(TaxRate(basisPoints: 2500)),
+        lines: [
+            line(.overage(.visits), quantity: 30, unitPrice: 1_000, from: date(2026, 1, 1), to: date(2026, 1, 21)),
+            line(.planCredit("business", .monthly), unitPrice: -40_806, from: date(2026, 1, 21)),
+        ],
+        balance: 5_000, kind: .final)
 
     /// Eighty lines in SEK: more than one page holds.
     static let eightyLines = document(
