@@ -3,7 +3,7 @@ import BillingRuntime
 import Testing
 
 /// Issue 14's property: over a generated world with random plan changes, moves between
-/// countries, add-on changes and credits, checked after every month for 24 months (across
+/// countries, add-on changes, usage and closings, checked after every month for 24 months (across
 /// Finland's 2024-09-01, Slovakia's 2025-01-01 and Estonia's 2025-07-01 rate changes):
 /// numbers unique across the seller and gapless per series; every credit reversing VAT at
 /// the rate and treatment of the invoice it credits; quantity × unit price = amount on
@@ -24,6 +24,8 @@ struct AccountingPropertyTests {
         var credits = 0
         var creditsAcrossTreatments = 0
         var creditNotes = 0
+        var closings = 0
+        var finalInvoices = 0
         var invoices = 0
     }
 
@@ -43,23 +45,25 @@ struct AccountingPropertyTests {
                 let state = await sim.state(at: index)
                 guard let owner = state.members.first(where: { $0.role == .owner }) else { continue }
                 let email = await sim.user(owner.user).email
-                switch random.next() % 4 {
-                case 0:
+                switch random.next() % 20 {
+                case 0..<5:
                     let plan = plans[Int(random.next() % UInt64(plans.count))]
                     let cycle: BillingCycle? = random.next() % 4 == 0 ? (state.cycle == .monthly ? .annual : .monthly) : nil
                     if (try? await sim.changePlan(of: state.id, to: plan, cycle: cycle, as: email)) != nil { counts.planChanges += 1 }
-                case 1:
+                case 5..<10:
                     let move = Self.moves[Int(random.next() % UInt64(Self.moves.count))]
                     let country = try #require(Country(rawValue: move.country))
                     if (try? await sim.editDetails(of: state.id, country: country, vatNumber: move.vat, as: email)) != nil { counts.moves += 1 }
-                case 2:
+                case 10..<15:
                     let done =
                         state.addOns.contains { $0.id == "disk20" }
                         ? try? await sim.removeAddOn("disk20", from: state.id, as: email)
                         : try? await sim.addAddOn("disk20", to: state.id, as: email)
                     if done != nil { counts.addOnChanges += 1 }
-                default:
+                case 15..<19:
                     try? await sim.recordUsage(.disk, Int64(random.next() % 80), in: state.id)
+                default:
+                    if !state.closed, (try? await sim.closeAccount(of: state.id, as: email)) != nil { counts.closings += 1 }
                 }
             }
             await sim.advance(to: SimulatedDuration.months(month).after(start))
@@ -72,6 +76,8 @@ struct AccountingPropertyTests {
         #expect(counts.credits > 300)
         #expect(counts.creditsAcrossTreatments > 20)
         #expect(counts.creditNotes > 20)
+        #expect(counts.closings > 100)
+        #expect(counts.finalInvoices > 100)
         #expect(counts.invoices > 40_000)
     }
 
@@ -117,6 +123,7 @@ struct AccountingPropertyTests {
             if credited.tax != invoice.tax { counts.creditsAcrossTreatments += 1 }
         }
         if invoice.isCreditNote { counts.creditNotes += 1 }
+        if invoice.kind == .final { counts.finalInvoices += 1 }
         #expect(subtotal == invoice.subtotal, "\(name): subtotal")
         #expect(invoice.taxGroups.reduce(0) { $0 + $1.tax } == invoice.taxAmount, "\(name): tax")
         #expect(invoice.total == invoice.subtotal + invoice.taxAmount, "\(name): total")
