@@ -27,6 +27,10 @@ public struct Instant: Sendable, Hashable, Codable, Comparable, CustomStringConv
     /// True when this instant is midnight on the first of a month.
     public var isMonthStart: Bool { secondOfDay == 0 && date.day == 1 }
 
+    /// The last day a period ending (exclusively) at this instant includes: the day of
+    /// the second before it. A January period's end, 2026-02-01, gives 2026-01-31.
+    public var lastIncludedDay: CivilDate { adding(seconds: -1).date }
+
     /// `this + seconds`.
     public func adding(seconds delta: Int64) -> Instant { Instant(seconds: seconds + delta) }
 

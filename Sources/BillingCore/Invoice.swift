@@ -60,6 +60,10 @@ public struct Invoice: Sendable, Hashable, Codable {
     public var subtotalMoney: Money { Money(minorUnits: subtotal, currency) }
     /// ``taxAmount`` as money.
     public var taxMoney: Money { Money(minorUnits: taxAmount, currency) }
+    /// The service period as people read it: its start, an en dash and its last
+    /// included day (`2026-01-01 – 2026-01-31`); ``periodEnd`` stays exclusive.
+    public var printedPeriod: String { InvoiceLine.printedPeriod(periodStart, periodEnd) }
+
     /// Whether it is a credit note (Swedish "kreditfaktura"): its lines sum below zero.
     /// Numbered in the same series; its negative total becomes account balance.
     public var isCreditNote: Bool { subtotal < 0 }

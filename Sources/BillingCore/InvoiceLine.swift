@@ -59,6 +59,13 @@ public struct InvoiceLine: Sendable, Hashable, Codable {
         self.credits = credits
     }
 
+    /// The line's period as people read it: `2026-01-01 – 2026-01-31`.
+    public var printedPeriod: String { InvoiceLine.printedPeriod(periodStart, periodEnd) }
+
+    /// A period from `start` to the exclusive `end` as people read it: the start, an en
+    /// dash and the last included day.
+    public static func printedPeriod(_ start: Instant, _ end: Instant) -> String { "\(start) – \(end.lastIncludedDay)" }
+
     /// The text an invoice prints for this line, with names from `catalog`.
     public func description(in catalog: Catalog) -> String {
         func planName(_ id: PlanID) -> String { catalog.plans[id]?.name ?? id }

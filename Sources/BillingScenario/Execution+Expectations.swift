@@ -119,7 +119,7 @@ extension Execution {
         case .cycle(let cycle): return compare("cycle", cycle.rawValue, invoice.cycle.rawValue)
         case .created(let instant): return compare("created", "\(instant)", "\(invoice.created)")
         case .period(let start, let end):
-            return compare("period", "\(start) to \(end)", "\(invoice.periodStart) to \(invoice.periodEnd)")
+            return compare("period", "\(start) to \(end)", "\(invoice.periodStart) to \(invoice.periodEnd.lastIncludedDay)")
         case .lines(let count): return compare("lines", "\(count)", "\(invoice.lines.count)")
         case .subtotal(let amount): return compare("subtotal", amount, money(invoice.subtotal))
         case .taxAmount(let amount): return compare("tax", amount, money(invoice.taxAmount))
@@ -154,7 +154,7 @@ extension Execution {
         case .unit(let amount): return compare("\(name) unit", amount, Money(minorUnits: line.unitPrice, currency))
         case .amount(let amount): return compare("\(name) amount", amount, Money(minorUnits: line.amount, currency))
         case .period(let start, let end):
-            return compare("\(name) period", "\(start) to \(end)", "\(line.periodStart) to \(line.periodEnd)")
+            return compare("\(name) period", "\(start) to \(end)", "\(line.periodStart) to \(line.periodEnd.lastIncludedDay)")
         case .credits(let number):
             let credited = line.credits.map { $0.number?.description ?? "a draft" } ?? "none"
             return compare("\(name) credits", number ?? "none", credited)

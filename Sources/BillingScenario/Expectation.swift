@@ -60,8 +60,8 @@ public enum InvoiceCheck: Sendable, Hashable {
     case cycle(BillingCycle)
     /// `created INSTANT`.
     case created(Instant)
-    /// `period INSTANT to INSTANT`.
-    case period(Instant, Instant)
+    /// `period INSTANT to DATE`: the start and the last included day.
+    case period(Instant, CivilDate)
     /// `lines N`.
     case lines(Int)
     /// `subtotal AMOUNT`.
@@ -106,8 +106,8 @@ public enum LineCheck: Sendable, Hashable {
     case unit(Amount)
     /// `amount AMOUNT`.
     case amount(Amount)
-    /// `period INSTANT to INSTANT`.
-    case period(Instant, Instant)
+    /// `period INSTANT to DATE`: the start and the last included day.
+    case period(Instant, CivilDate)
     /// `credits NUMBER` (the invoice whose charge it reverses) or `credits none`.
     case credits(String?)
 }

@@ -108,7 +108,7 @@ extension Parser {
         case "period":
             let start = try reader.instant("the period's start")
             try reader.expect("to")
-            return .period(start, try reader.instant("the period's end"))
+            return .period(start, try reader.date("the period's last day"))
         case "lines": return .lines(try reader.count("the number of lines", in: 0...1_000_000))
         case "subtotal": return .subtotal(try reader.amount("the subtotal", negativeAllowed: true))
         case "tax":
@@ -147,7 +147,7 @@ extension Parser {
             default:
                 let start = try reader.instant("the period's start")
                 try reader.expect("to")
-                checks.append(.period(start, try reader.instant("the period's end")))
+                checks.append(.period(start, try reader.date("the period's last day")))
             }
         }
         guard !checks.isEmpty else { throw reader.failure("say which line fields to check", hint: "for example 'amount 31.00'") }

@@ -295,8 +295,8 @@ struct MonthEndEmailTests {
     @Test(
         "The body has the number, amount due, billing cycle and service period",
         arguments: [
-            (BillingCycle.monthly, "437.50 SEK", "monthly", "2026-02-15"),
-            (BillingCycle.annual, "4375.00 SEK", "yearly", "2027-01-15"),
+            (BillingCycle.monthly, "437.50 SEK", "monthly", "2026-01-15 – 2026-02-14"),
+            (BillingCycle.annual, "4375.00 SEK", "yearly", "2026-01-15 – 2027-01-14"),
         ])
     func bodyHasTheInvoiceFacts(cycle: BillingCycle, amountDue: String, label: String, periodEnd: String) async throws {
         let sim = try Simulation(seed: 9, start: at("2026-01-15"))

@@ -193,13 +193,13 @@ struct ParserTests {
             .expect(
                 .invoice(company: "acme", .position(1), [.cycle(.annual), .total(amount(143_750)), .taxRate(TaxRate(basisPoints: 2_500))]))),
         Form(
-            "expect acme invoice last number ACME-000002 kind proration created 2026-02-01T10:00 period 2026-01-15 to 2026-02-15 lines 2",
+            "expect acme invoice last number ACME-000002 kind proration created 2026-02-01T10:00 period 2026-01-15 to 2026-02-14 lines 2",
             .expect(
                 .invoice(
                     company: "acme", .last,
                     [
                         .number("ACME-000002"), .kind(.proration), .created(instant("2026-02-01", hours: 10)),
-                        .period(instant("2026-01-15"), instant("2026-02-15")), .lines(2),
+                        .period(instant("2026-01-15"), date("2026-02-14")), .lines(2),
                     ]))),
         Form(
             "expect acme invoice ACME-000001 subtotal 100 tax 25.00 total 125 USD applied 0 due 125 remaining 0.5",
@@ -225,13 +225,13 @@ struct ParserTests {
                     [.name("Acme AB"), .address("Storgatan 1"), .country(country("SE")), .vatNumber("SE556")]))),
         Form("expect acme invoice last vat none", .expect(.invoice(company: "acme", .last, [.vatNumber("")]))),
         Form(
-            "expect acme invoice 1 line 2 description \"Add-on: Redis\" quantity 3 unit 1.50 amount -12.50 period 2026-01-01 to 2026-02-01",
+            "expect acme invoice 1 line 2 description \"Add-on: Redis\" quantity 3 unit 1.50 amount -12.50 period 2026-01-01 to 2026-01-31",
             .expect(
                 .line(
                     company: "acme", .position(1), line: 2,
                     [
                         .description("Add-on: Redis"), .quantity(3), .unit(amount(150)), .amount(amount(-1_250)),
-                        .period(instant("2026-01-01"), instant("2026-02-01")),
+                        .period(instant("2026-01-01"), date("2026-01-31")),
                     ]))),
         Form("expect acme balance 12.50", .expect(.balance(company: "acme", amount(1_250)))),
         Form("expect acme balance 12.50 SEK", .expect(.balance(company: "acme", amount(1_250, .sek)))),

@@ -42,9 +42,9 @@ struct RunnerTests {
             acmeWorld + """
 
                 expect acme invoices 1
-                expect acme invoice 1 number ACME-000001 kind plan cycle monthly created 2026-01-15 period 2026-01-15 to 2026-02-15 lines 1
+                expect acme invoice 1 number ACME-000001 kind plan cycle monthly created 2026-01-15 period 2026-01-15 to 2026-02-14 lines 1
                 expect acme invoice last subtotal 115.00 tax 25% tax 28.75 total 143.75 USD applied 0 due 143.75 remaining 0
-                expect acme invoice ACME-000001 line 1 description "Business plan (monthly)" quantity 1 unit 115 amount 115.00 period 2026-01-15 to 2026-02-15
+                expect acme invoice ACME-000001 line 1 description "Business plan (monthly)" quantity 1 unit 115 amount 115.00 period 2026-01-15 to 2026-02-14
                 expect acme balance 0
                 expect acme plan business monthly
                 expect acme owner ANNA@acme.se
@@ -82,8 +82,8 @@ struct RunnerTests {
         FailingExpectation("expect acme invoice 1 lines 3", Mismatch("lines", expected: "3", actual: "1")),
         FailingExpectation("expect acme invoice 1 created 2026-01-16", Mismatch("created", expected: "2026-01-16", actual: "2026-01-15")),
         FailingExpectation(
-            "expect acme invoice 1 period 2026-01-15 to 2026-02-16",
-            Mismatch("period", expected: "2026-01-15 to 2026-02-16", actual: "2026-01-15 to 2026-02-15")),
+            "expect acme invoice 1 period 2026-01-15 to 2026-02-15",
+            Mismatch("period", expected: "2026-01-15 to 2026-02-15", actual: "2026-01-15 to 2026-02-14")),
         FailingExpectation("expect acme invoice 1 due 0", Mismatch("due", expected: "0.00", actual: "143.75")),
         FailingExpectation(
             "expect acme invoice 1 subtotal 1 total 2",
@@ -237,7 +237,7 @@ struct RunnerTests {
 
     @Test func anExpectationAfterOnIsCheckedAtThatInstantAndReportedAtItsLine() async throws {
         let line = "on 2026-02-15T00:00:01: expect acme invoices 2"
-        let result = try await run(acmeWorld + "\n" + line + "\nexpect acme invoice 2 period 2026-02-15 to 2026-03-15")
+        let result = try await run(acmeWorld + "\n" + line + "\nexpect acme invoice 2 period 2026-02-15 to 2026-03-14")
         #expect(result.failedExpectations.isEmpty, "\(result.failedExpectations)")
         #expect(result.expectations.first?.location == location(5, 25))
         #expect(result.expectations.first?.text == line)

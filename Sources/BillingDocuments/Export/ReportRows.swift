@@ -11,7 +11,10 @@ enum ReportRows {
         var created: String
         var cycle: String
         var periodStart: String
+        /// Exclusive, as stored.
         var periodEnd: String
+        /// The last day the period includes, as printed.
+        var periodLastDay: String
         var currency: String
         var subtotal: String
         var tax: String
@@ -54,6 +57,7 @@ enum ReportRows {
             number: document.number, document: invoice.isCreditNote ? "credit note" : "invoice",
             credits: invoice.creditedNumbers.map(\.description), created: invoice.created.description, cycle: invoice.cycle.invoiceLabel,
             periodStart: invoice.periodStart.description, periodEnd: invoice.periodEnd.description,
+            periodLastDay: invoice.periodEnd.lastIncludedDay.description,
             currency: invoice.currency.code, subtotal: money(invoice.subtotal), tax: money(invoice.taxAmount),
             taxTreatment: treatment, total: money(invoice.total), balanceApplied: money(invoice.balanceApplied),
             amountDue: money(invoice.amountDue), balanceRemaining: money(invoice.balanceRemaining), pdf: pdf)
@@ -62,7 +66,7 @@ enum ReportRows {
     /// The row shown in `report.html` for the same invoice.
     static func page(_ row: InvoiceRow) -> ReportModel.InvoiceRow {
         ReportModel.InvoiceRow(
-            number: row.number, created: row.created, cycle: row.cycle, period: "\(row.periodStart) – \(row.periodEnd)",
+            number: row.number, created: row.created, cycle: row.cycle, period: "\(row.periodStart) – \(row.periodLastDay)",
             total: "\(row.total) \(row.currency)", amountDue: "\(row.amountDue) \(row.currency)", pdfPath: row.pdf)
     }
 }

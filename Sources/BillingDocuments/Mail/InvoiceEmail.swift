@@ -26,7 +26,7 @@ public struct InvoiceEmail: Sendable, Hashable {
             \(title) number: \(number)
             \(credits)Amount due: \(invoice.amountDueMoney)
             Billing cycle: \(invoice.cycle.invoiceLabel)
-            Service period: \(invoice.periodStart) to \(invoice.periodEnd)
+            Service period: \(invoice.printedPeriod)
 
             The \(kind) is attached as a PDF and is always available in the dashboard
             under Company settings → Invoices.

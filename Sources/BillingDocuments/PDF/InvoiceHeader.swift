@@ -66,7 +66,7 @@ struct InvoiceHeader {
             fact("Creation date", invoice.created.description),
             fact("Billing cycle", invoice.cycle.invoiceLabel),
             fact("Service start", invoice.periodStart.description),
-            fact("Service end", invoice.periodEnd.description),
+            fact("Service end", invoice.periodEnd.lastIncludedDay.description),
             fact("Currency", InvoiceText.currency(invoice.currency)),
         ]
     }

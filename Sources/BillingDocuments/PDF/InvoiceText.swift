@@ -13,7 +13,7 @@ enum InvoiceText {
 
     /// A line's or an invoice's period: `2026-01-01 to 2026-02-01` (end exclusive), the
     /// same words as the invoice email.
-    static func period(_ start: Instant, _ end: Instant) -> String { "\(start) to \(end)" }
+    static func period(_ start: Instant, _ end: Instant) -> String { InvoiceLine.printedPeriod(start, end) }
 
     /// An amount exactly as ``Money/decimalString`` prints it.
     static func amount(_ minorUnits: Int64, _ currency: Currency) -> String {

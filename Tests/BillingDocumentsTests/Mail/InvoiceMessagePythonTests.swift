@@ -116,7 +116,7 @@ struct InvoiceMessagePythonTests {
                 #expect(body.contains("Invoice number: \(document.number)"))
                 #expect(body.contains("Amount due: 87.50 EUR"))
                 #expect(body.contains("Billing cycle: monthly"))
-                #expect(body.contains("Service period: 2026-01-01 to 2026-02-01"))
+                #expect(body.contains("Service period: 2026-01-01 – 2026-01-31"))
             }
 
             let attachment = try #require(report.attachment)

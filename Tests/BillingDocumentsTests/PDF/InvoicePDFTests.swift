@@ -28,7 +28,7 @@ struct InvoicePDFTests {
         var texts = [
             seller.name, seller.address, "Country: \(seller.country)", "VAT number: \(seller.vatNumber)", buyer.name,
             buyer.address, "Country: \(buyer.country)", document.number, invoice.created.description,
-            invoice.cycle.invoiceLabel, invoice.periodStart.description, invoice.periodEnd.description,
+            invoice.cycle.invoiceLabel, invoice.periodStart.description, invoice.periodEnd.lastIncludedDay.description,
             invoice.currency.code, amount(invoice.subtotal), amount(invoice.taxAmount), amount(invoice.total),
             amount(invoice.balanceApplied), amount(invoice.amountDue), amount(invoice.balanceRemaining), "Subtotal",
             "Total", "Account balance applied", "Amount due", "Billing cycle", "Creation date",
@@ -37,7 +37,7 @@ struct InvoicePDFTests {
         if !buyer.vatNumber.isEmpty { texts.append("VAT number: \(buyer.vatNumber)") }
         for (line, description) in zip(invoice.lines, document.lineDescriptions) {
             texts += description.split(separator: "\n").map(String.init)
-            texts += ["\(line.periodStart) to \(line.periodEnd)", String(line.quantity)]
+            texts += [line.printedPeriod, String(line.quantity)]
             texts += [amount(line.unitPrice), amount(line.amount)]
         }
         if invoice.isCreditNote { texts += ["Credit note (Kreditfaktura)", "Credit note number"] }

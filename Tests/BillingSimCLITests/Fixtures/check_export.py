@@ -36,7 +36,7 @@ for company in report["companies"]:
         if check.returncode != 0:
             problem(f"qpdf --check {invoice['pdf']}: {check.stdout}{check.stderr}")
         text = subprocess.run(["pdftotext", "-layout", path, "-"], capture_output=True, text=True).stdout
-        for field in ("number", "total", "amountDue", "created", "periodStart", "periodEnd"):
+        for field in ("number", "total", "amountDue", "created", "periodStart", "periodLastDay"):
             if invoice[field] not in text:
                 problem(f"{invoice['pdf']}: {field} {invoice[field]!r} not in the text")
 
