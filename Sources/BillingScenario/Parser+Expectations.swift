@@ -123,9 +123,7 @@ extension Parser {
         case "name": return .name(try reader.string("the company's name on the invoice"))
         case "address": return .address(try reader.string("the company's address on the invoice"))
         case "country": return .country(try reader.country())
-        default:
-            let number = try reader.identifier("the VAT number on the invoice, or 'none'")
-            return .vatNumber(number == "none" ? "" : number)
+        default: return .vatNumber(try reader.vatNumber("the VAT number on the invoice, or 'none'"))
         }
     }
 
