@@ -4,7 +4,8 @@
 // Source: the European Commission's VIES FAQ, "VAT number format" (the table "VAT
 // identification number structure", https://ec.europa.eu/taxation_customs/vies/#/faq),
 // with two later facts it did not yet show everywhere: Belgian numbers may start with 1
-// as well as 0 (the Crossroads Bank for Enterprises issues them from 2023), and a Swedish
+// as well as 0 (the Crossroads Bank for Enterprises issues them as its 0-series runs
+// out), and a Swedish
 // number is the 10-digit organisation number followed by 01. docs/decisions.md, "VAT
 // numbers", lists the sources and the choices made.
 
