@@ -51,6 +51,10 @@ public enum BillingError: Error, Sendable, Hashable, CustomStringConvertible {
     /// The world would start before the VAT table's first date (or the table lacks an
     /// EU member state): one of its invoices could need a rate the table does not hold.
     case beforeTaxTable(TaxTableGap)
+    /// The VAT number does not fit the company's country (its prefix or its shape; see
+    /// ``VATNumber``): `number` as it was given. Changing only the country checks the
+    /// number the company has against the new one.
+    case invalidVATNumber(number: String, country: Country, reason: VATNumber.Problem)
     /// A value is out of range (negative usage, an amount in the wrong currency, …).
     case invalidValue(String)
 
@@ -86,6 +90,8 @@ public enum BillingError: Error, Sendable, Hashable, CustomStringConvertible {
             "\(actor) may not change the notification settings of \(target): only users change their own"
         case .accountClosed(let id): "the account of company \(id) is closed"
         case .beforeTaxTable(let gap): "\(gap)"
+        case .invalidVATNumber(let number, let country, let reason):
+            "'\(number)' is not a VAT number for a company in \(country): \(reason)"
         case .invalidValue(let text): text
         }
     }

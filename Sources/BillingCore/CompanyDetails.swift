@@ -7,7 +7,8 @@ public struct CompanyDetails: Sendable, Hashable, Codable {
     public var address: String
     /// Country: decides VAT with the VAT number.
     public var country: Country
-    /// VAT registration number; empty when the company has none.
+    /// VAT registration number; empty when the company has none. A company keeps it in
+    /// normal form, fitting its country (``validated()``).
     public var vatNumber: String
 
     /// Details.
@@ -16,5 +17,23 @@ public struct CompanyDetails: Sendable, Hashable, Codable {
         self.address = address
         self.country = country
         self.vatNumber = vatNumber
+    }
+
+    /// These details with the VAT number in normal form (see ``VATNumber``); a number
+    /// that normalises to nothing is none.
+    ///
+    /// - Throws: ``BillingError/invalidVATNumber(number:country:reason:)`` when the number
+    ///   does not fit the country. Creating a company and editing its details refuse
+    ///   such a number; so does a restore (as a `WorldInconsistency`).
+    public func validated() throws(BillingError) -> CompanyDetails {
+        var details = self
+        do throws(VATNumber.Problem) {
+            details.vatNumber = try VATNumber(vatNumber, for: country).text
+        } catch .empty {
+            details.vatNumber = ""
+        } catch {
+            throw .invalidVATNumber(number: vatNumber, country: country, reason: error)
+        }
+        return details
     }
 }

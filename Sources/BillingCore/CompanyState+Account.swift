@@ -20,6 +20,10 @@ extension CompanyState {
 
     /// Changes name, address, country or VAT number (each `nil` keeps the old value),
     /// as `actor`. Invoices already issued keep the details they had.
+    ///
+    /// The VAT number is stored in normal form and must fit the country the details end
+    /// up with: a new country with the old number is refused when the number is not one
+    /// of it (give the new number, or `""` for none, in the same edit).
     public mutating func editDetails(
         name: String? = nil, address: String? = nil, country: Country? = nil, vatNumber: String? = nil,
         by actor: UserRef
@@ -34,6 +38,7 @@ extension CompanyState {
         if let address { next.address = address }
         if let country { next.country = country }
         if let vatNumber { next.vatNumber = vatNumber }
+        next = try next.validated()
         if next != details { detailsHistory.append(next) }
     }
 

@@ -3,8 +3,9 @@
 public enum TaxTreatment: Sendable, Hashable, Codable {
     /// Buyer in the seller's country: the seller country's standard rate.
     case domestic(TaxRate)
-    /// Buyer in another EU country with a VAT number: no VAT, the buyer accounts for it.
-    /// "EU" is the EU VAT area on the invoice's date (the United Kingdom until 2020-12-31).
+    /// Buyer in another EU country with a VAT number of that country: no VAT, the buyer
+    /// accounts for it. "EU" is the EU VAT area on the invoice's date (the United Kingdom
+    /// until 2020-12-31).
     case reverseCharge
     /// Buyer in another EU country without a VAT number: the buyer country's rate.
     case destination(TaxRate)
@@ -27,7 +28,9 @@ public enum TaxTreatment: Sendable, Hashable, Codable {
     /// - Parameters:
     ///   - seller: the seller's country (Sweden by default).
     ///   - buyer: the company's country at the time of issue.
-    ///   - buyerVATNumber: the company's VAT number; empty or `nil` when it has none.
+    ///   - buyerVATNumber: the company's VAT number; empty or `nil` when it has none. One
+    ///     that does not fit `buyer` (``VATNumber/fits(_:_:)``: a Swedish number on a
+    ///     German company) counts as none; companies never hold one, they are refused.
     /// - Throws: ``TaxTableGap`` when VAT is due but `rates` has no rate for the
     ///   country on `date` (a date before the table's first one): never 0% by default.
     ///   A seller outside the EU charges its own buyers no VAT unless `rates` has a rate
@@ -42,7 +45,7 @@ public enum TaxTreatment: Sendable, Hashable, Codable {
             return .outsideScope
         }
         guard sellerInEU, buyer.isInEU(on: date) else { return .outsideScope }
-        if let number = buyerVATNumber, !number.isEmpty { return .reverseCharge }
+        if let number = buyerVATNumber, VATNumber.fits(number, buyer) { return .reverseCharge }
         guard let rate = rates.rate(for: buyer, on: date) else {
             throw TaxTableGap(date: date, country: buyer, firstDate: rates.firstDate(for: buyer))
         }

@@ -75,11 +75,12 @@ struct PopulationGenerator {
         var vat = ""
         var currency = Currency.sek
         if place < 40 {
-            vat = random.chance(70) ? "SE55\(100_000 + random.below(900_000))01" : ""
+            // The organisation number (55 and 8 digits), then 01.
+            vat = random.chance(70) ? "SE55\(100_000 + random.below(900_000))0001" : ""
             currency = random.chance(70) ? .sek : .eur
         } else if place < 75 {
             country = Country(rawValue: PopulationGenerator.euCountries[random.below(PopulationGenerator.euCountries.count)]) ?? .sweden
-            vat = place < 58 ? "\(country)\(10_000_000 + random.below(89_999_999))" : ""
+            vat = place < 58 ? PopulationGenerator.vatNumber(for: country, serial: 10_000_000 + random.below(89_999_999)) : ""
             currency = .eur
         } else {
             country =
@@ -122,6 +123,26 @@ struct PopulationGenerator {
         return Draft(
             spec: companySpec, profile: profile, sites: sites, addOns: addOns, signupDay: random.below(28),
             userCount: userCount, optIns: optIns, members: members)
+    }
+
+    /// A VAT number of `country` (one of ``euCountries``) made from an 8-digit `serial`,
+    /// in the country's published syntax (``VATNumber/formats``): one random draw, as
+    /// before numbers were checked, so a world's shape did not change with them.
+    static func vatNumber(for country: Country, serial: Int) -> String {
+        let digits = String(serial)
+        switch country.rawValue {
+        case "DE", "EE": return "\(country)1\(digits)"
+        case "FR": return "FR\(10 + serial % 90)1\(digits)"
+        case "NL": return "NL1\(digits)B01"
+        case "ES": return "ESB\(digits)"
+        case "IT": return "IT\(digits)001"
+        case "PL": return "PL52\(digits)"
+        case "SK": return "SK20\(digits)"
+        case "IE": return "IE\(serial / 10)T"
+        case "AT": return "ATU\(digits)"
+        case "BE": return "BE04\(digits)"
+        default: return "\(country)\(digits)"  // FI, DK, RO: 8 digits
+        }
     }
 
     private func randomRole(sites: [Site], _ random: inout SplitMix64) -> Role {

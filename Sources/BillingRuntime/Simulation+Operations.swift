@@ -13,7 +13,9 @@ extension Simulation {
         try await perform(as: user, in: company) { state, actor, _, _ throws(BillingError) in try state.viewSettings(by: actor) }
     }
 
-    /// Edits name, address, country or VAT number (`nil` keeps a value).
+    /// Edits name, address, country or VAT number (`nil` keeps a value, `""` removes the
+    /// number). The number the company ends up with must fit the country it ends up in
+    /// (see ``CompanyState/editDetails(name:address:country:vatNumber:by:)``).
     public func editDetails(
         of company: String, name: String? = nil, address: String? = nil, country: Country? = nil, vatNumber: String? = nil,
         as user: String

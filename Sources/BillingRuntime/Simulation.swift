@@ -96,7 +96,8 @@ public final class Simulation: Sendable {
     }
 
     /// Creates a company with `owner` (a registered email) as its Owner. Its first plan
-    /// invoice is issued at once, at the current instant.
+    /// invoice is issued at once, at the current instant. Its VAT number must fit its
+    /// country, and is kept in normal form (``CompanyDetails/validated()``).
     @discardableResult
     public func createCompany(_ spec: CompanySpec, owner: String) async throws(BillingError) -> Company {
         guard !spec.id.isEmpty, !spec.id.contains(where: \.isWhitespace) else {
@@ -108,6 +109,9 @@ public final class Simulation: Sendable {
         guard spec.details.country.isAssigned else {
             throw .invalidValue("'\(spec.details.country)' is not an assigned ISO 3166-1 country code")
         }
+        var checked = spec
+        checked.details = try spec.details.validated()
+        let spec = checked
         if let prefix = spec.numberPrefix, prefix.isEmpty || prefix.contains(where: { $0.isWhitespace || $0.isNewline }) {
             throw .invalidValue("company \(spec.id): an invoice number prefix is one word without spaces, got '\(prefix)'")
         }

@@ -12,8 +12,11 @@ extension WorldImage {
     func validate(_ company: CompanyState, at index: Int, sellerNumbers: inout Set<Int64>) throws(WorldInconsistency) {
         let id = company.id
         guard !company.detailsHistory.isEmpty else { throw .noDetails(company: index, id: id) }
-        for (revision, details) in company.detailsHistory.enumerated() where !details.country.isAssigned {
-            throw .unknownCountry(company: index, id: id, revision: revision, country: details.country.rawValue)
+        for (revision, details) in company.detailsHistory.enumerated() {
+            guard details.country.isAssigned else {
+                throw .unknownCountry(company: index, id: id, revision: revision, country: details.country.rawValue)
+            }
+            try WorldImage.validateVATNumber(details, company: index, id: id, revision: revision)
         }
         guard settings.catalog.plans[company.plan]?.price(company.cycle, in: company.currency) != nil else {
             throw .planNotSold(company: index, id: id, plan: company.plan, cycle: company.cycle, currency: company.currency)
@@ -22,6 +25,25 @@ extension WorldImage {
         try validateMembers(company, at: index)
         try validateInvoices(company, at: index, sellerNumbers: &sellerNumbers)
         try validateSchedule(company, at: index)
+    }
+
+    /// The number fits the country and is in normal form: what creating a company and
+    /// editing its details store, so a restored world holds no number they would refuse.
+    static func validateVATNumber(_ details: CompanyDetails, company: Int, id: String, revision: Int) throws(WorldInconsistency) {
+        let checked: CompanyDetails
+        do throws(BillingError) {
+            checked = try details.validated()
+        } catch {
+            let detail = if case .invalidVATNumber(_, _, let reason) = error { "\(reason)" } else { "\(error)" }
+            throw .vatNumber(
+                company: company, id: id, revision: revision, number: details.vatNumber,
+                detail: "does not fit the country \(details.country): \(detail)")
+        }
+        guard checked.vatNumber == details.vatNumber else {
+            throw .vatNumber(
+                company: company, id: id, revision: revision, number: details.vatNumber,
+                detail: "is not in normal form, which is '\(checked.vatNumber)' (letters upper-cased; no spaces, dots or hyphens)")
+        }
     }
 
     private func validateSites(_ company: CompanyState, at index: Int) throws(WorldInconsistency) {

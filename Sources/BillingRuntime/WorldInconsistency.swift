@@ -21,6 +21,9 @@ public enum WorldInconsistency: Error, Sendable, Hashable, CustomStringConvertib
     case noDetails(company: Int, id: String)
     /// A company's details name a country that does not exist (`company_details`).
     case unknownCountry(company: Int, id: String, revision: Int, country: String)
+    /// A company's VAT number does not fit the country of the same details, or is not in
+    /// the normal form every company keeps (``VATNumber``; `company_details`).
+    case vatNumber(company: Int, id: String, revision: Int, number: String, detail: String)
     /// The seller's country does not exist (`world.seller_country`).
     case unknownSellerCountry(String)
     /// The world starts before the first date of its VAT table, or the table has no rate
@@ -74,6 +77,8 @@ public enum WorldInconsistency: Error, Sendable, Hashable, CustomStringConvertib
         case .noDetails(let index, let id): "\(company(index, id)) has no company_details row"
         case .unknownCountry(let index, let id, let revision, let country):
             "company_details of \(company(index, id)), revision \(revision): '\(country)' is not an ISO 3166-1 country"
+        case .vatNumber(let index, let id, let revision, let number, let detail):
+            "company_details of \(company(index, id)), revision \(revision): the VAT number '\(number)' \(detail)"
         case .unknownSellerCountry(let country): "world.seller_country: '\(country)' is not an ISO 3166-1 country"
         case .taxTable(let gap): "world.start and tax_rates: \(gap)"
         case .planNotSold(let index, let id, let plan, let cycle, let currency):

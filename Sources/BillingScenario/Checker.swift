@@ -22,6 +22,9 @@ struct Checker {
     private var taxes = TaxTable.standardEU
     private var now = Scenario.defaultStart
     private var restored = false
+    /// The country (when known) and VAT number of each scripted company, as the
+    /// statements so far leave them: what a VAT number is checked against.
+    private var buyers: [String: (country: Country?, vatNumber: String)] = [:]
 
     /// Names that read as keywords after `expect`, so they cannot be company ids.
     static let reservedIDs: Set<String> = ["no", "emails", "email", "total", "digest"]
@@ -68,7 +71,7 @@ struct Checker {
         case .user(let email, _):
             checkNotGenerated(email: email, statement)
             users.insert(email)
-        case .company(let spec, let owner, _):
+        case .company(let spec, let owner, let inSellerCountry):
             if let previous = companies[spec.id] {
                 report(statement, "company \(spec.id) is already introduced at line \(previous.line)", at: spec.id)
             } else if Checker.reservedIDs.contains(spec.id) {
@@ -79,6 +82,10 @@ struct Checker {
             if spec.details.name.allSatisfy(\.isWhitespace) {
                 report(statement, "company \(spec.id) needs a name", at: spec.details.name, hint: "write its name in the quotes")
             }
+            // After a restore the seller, and so a company's default country, is the file's.
+            let country = inSellerCountry ? (restored ? nil : seller.country) : spec.details.country
+            buyers[spec.id] = (country, spec.details.vatNumber)
+            if let country { checkVATNumber(spec.details.vatNumber, of: spec.id, in: country, changedCountry: false, statement) }
             companies[spec.id] = statement.location
             currencies[spec.id] = spec.currency
             companyCount += 1
@@ -119,6 +126,7 @@ struct Checker {
             // The file's world is unknown until it is read: from here on, companies,
             // users and time are checked when the scenario runs.
             restored = true
+            buyers = [:]
         }
     }
 
@@ -129,6 +137,17 @@ struct Checker {
             report(statement, "this action is done by a user: start the line with 'as EMAIL:'")
         }
         if let company = action.company { checkCompany(company, statement) }
+        if case .editDetails(let company, _, _, let country, let vat) = action, country != nil || vat != nil,
+            var buyer = buyers[company]
+        {
+            buyer.country = country ?? buyer.country
+            buyer.vatNumber = vat ?? buyer.vatNumber
+            // A refused edit changes nothing, so later lines are checked against the old details.
+            let fits = buyer.country.map {
+                checkVATNumber(buyer.vatNumber, of: company, in: $0, changedCountry: vat == nil, statement)
+            }
+            if fits ?? true { buyers[company] = buyer }
+        }
         switch action {
         case .invite(_, let email, _):
             checkNotGenerated(email: email, statement)
@@ -224,6 +243,28 @@ struct Checker {
     private mutating func checkNotGenerated(email: String, _ statement: Statement) {
         if isGeneratedForm(email: email) {
             report(statement, "addresses like \(email) are kept for generated users", at: email, hint: "pick another address")
+        }
+    }
+
+    /// What the runtime refuses when a company is created or its details edited: a VAT
+    /// number that does not fit its country. Reported at the number, or at the new
+    /// country when only the country changed (`changedCountry`). True when it fits.
+    @discardableResult
+    private mutating func checkVATNumber(
+        _ number: String, of company: String, in country: Country, changedCountry: Bool, _ statement: Statement
+    ) -> Bool {
+        do throws(BillingError) {
+            _ = try CompanyDetails(name: company, address: "", country: country, vatNumber: number).validated()
+            return true
+        } catch {
+            if changedCountry {
+                report(
+                    statement, "\(error)", at: country.rawValue, after: ["country"],
+                    hint: "company \(company) keeps its VAT number when only its country changes: add 'vat NUMBER' or 'vat none'")
+            } else {
+                report(statement, "\(error)", at: number, after: ["vat"])
+            }
+            return false
         }
     }
 

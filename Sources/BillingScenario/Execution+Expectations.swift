@@ -134,7 +134,9 @@ extension Execution {
         case .address(let address): return compare("address", "\"\(address)\"", "\"\(details.address)\"")
         case .country(let country): return compare("country", country.rawValue, details.country.rawValue)
         case .vatNumber(let number):
-            return compare("vat", number.isEmpty ? "none" : number, details.vatNumber.isEmpty ? "none" : details.vatNumber)
+            // Companies keep the normal form: `de 123.456.789` expects `DE123456789`.
+            let expected = VATNumber.normalized(number)
+            return compare("vat", expected.isEmpty ? "none" : expected, details.vatNumber.isEmpty ? "none" : details.vatNumber)
         case .document(let creditNote):
             return compare("document", creditNote ? "credit-note" : "invoice", invoice.isCreditNote ? "credit-note" : "invoice")
         case .credits(let number):

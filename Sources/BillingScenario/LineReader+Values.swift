@@ -182,6 +182,23 @@ extension LineReader {
         return text
     }
 
+    /// A buyer's VAT number as written, a word (`DE123456789`, `DE-123.456.789`) or a
+    /// quoted string (`"DE 123 456 789"`); `none` is `""`. Whether it fits the company's
+    /// country is checked later, when the country is known (``Checker``, the runtime).
+    mutating func vatNumber(_ what: String) throws(Failure) -> String {
+        if peek?.kind == .string {
+            let start = self
+            let text = try string(what)
+            guard text.utf8.count <= 64 else {
+                self = start
+                throw failure("\(what) is longer than 64 bytes")
+            }
+            return text
+        }
+        let number = try identifier(what)
+        return number == "none" ? "" : number
+    }
+
     /// Site roles name sites separated by commas: `shop,blog`.
     mutating func siteList() throws(Failure) -> [SiteID] {
         let start = self

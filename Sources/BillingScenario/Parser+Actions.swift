@@ -36,9 +36,7 @@ extension Parser {
                     case "name": name = try reader.string("the new name")
                     case "address": address = try reader.string("the new address")
                     case "country": country = try reader.country()
-                    default:
-                        let number = try reader.identifier("the VAT number, or 'none'")
-                        vat = number == "none" ? "" : number
+                    default: vat = try reader.vatNumber("the VAT number, or 'none'")
                     }
                 }
                 guard name != nil || address != nil || country != nil || vat != nil else {

@@ -127,9 +127,7 @@ extension Parser {
         case "credits":
             let number = try reader.identifier("the number of an invoice it credits, or 'none'")
             return .credits(number == "none" ? nil : number)
-        default:
-            let number = try reader.identifier("the VAT number on the invoice, or 'none'")
-            return .vatNumber(number == "none" ? "" : number)
+        default: return .vatNumber(try reader.vatNumber("the VAT number on the invoice, or 'none'"))
         }
     }
 

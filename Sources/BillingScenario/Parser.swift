@@ -121,7 +121,7 @@ enum Parser {
             case "country":
                 details.country = try reader.country()
                 countryGiven = true
-            case "vat": details.vatNumber = try reader.identifier("the VAT number")
+            case "vat": details.vatNumber = try reader.vatNumber("the VAT number, or 'none'")
             case "currency": currency = try reader.currency()
             case "plan": plan = try reader.identifier("a plan id")
             case "monthly": cycle = .monthly

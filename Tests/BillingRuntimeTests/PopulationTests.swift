@@ -74,6 +74,7 @@ struct PopulationTests {
             let first = try #require(state.invoices.first)
             let tax = first.tax
             let inEU = details.country.isInEU(on: first.created.date)
+            #expect((try? details.validated()) == details, "company \(state.id): '\(details.vatNumber)' does not fit \(details.country)")
             if details.country == .sweden {
                 seen.insert("Sweden")
                 #expect(tax == .domestic(TaxRate(basisPoints: 2500)), "company \(state.id)")
@@ -92,6 +93,21 @@ struct PopulationTests {
             }
         }
         #expect(seen == ["Sweden", "EU with VAT number", "EU without VAT number", "outside the EU"])
+    }
+
+    @Test("Every generated VAT number fits its company's country, in each EU country the generator uses")
+    func vatNumbersFit() async throws {
+        let sim = try Simulation(seed: 5, start: PopulationTests.start)
+        try await sim.populate(PopulationSpec(companies: 2_000))
+        var countries: Set<Country> = []
+        for state in await allStates(of: sim) where !state.details.vatNumber.isEmpty {
+            let details = state.details
+            #expect((try? details.validated()) == details, "company \(state.id): '\(details.vatNumber)' does not fit \(details.country)")
+            countries.insert(details.country)
+        }
+        // Sweden and the 14 other EU countries of the generator's mix.
+        #expect(countries.count == 15)
+        #expect(countries.isSubset(of: Country.europeanUnion))
     }
 
     @Test("All three currencies occur")

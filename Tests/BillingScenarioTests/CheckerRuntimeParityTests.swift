@@ -11,6 +11,16 @@ import Testing
         ("company k2 \"\" owner a@x.se plan business", 12, "company k2 needs a name"),
         ("company k2 \"   \" owner a@x.se plan business", 12, "company k2 needs a name"),
         ("company k2 \"K\" owner a@x.se plan usdonly currency SEK", 34, "plan 'usdonly' is not sold in SEK monthly"),
+        (
+            "company k2 \"K\" owner a@x.se country DE vat SE556677889901 plan business currency EUR", 44,
+            "'SE556677889901' is not a VAT number for a company in DE: a VAT number there starts with DE: "
+                + "DE followed by 9 digits, like DE123456789; give one of that form, or none"
+        ),
+        (
+            "company k2 \"K\" owner a@x.se vat DE123456789 plan business", 33,
+            "'DE123456789' is not a VAT number for a company in SE: a VAT number there starts with SE: "
+                + "SE followed by 12 digits ending in 01, like SE556677889901; give one of that form, or none"
+        ),
     ]
 
     @Test(arguments: companies)
@@ -29,6 +39,11 @@ import Testing
         ("add addon disk20 site shop to k", "add-on 'disk20' is sold per company: no site"),
         ("add addon euro to k", "add-on 'euro' is not sold in SEK"),
         ("change plan of k to usdonly monthly", "plan 'usdonly' is not sold in SEK monthly"),
+        (
+            "edit details of k vat SE55667788990",
+            "'SE55667788990' is not a VAT number for a company in SE: a VAT number there is "
+                + "SE followed by 12 digits ending in 01, like SE556677889901; give one of that form, or none"
+        ),
     ])
     func statementsRunWouldRefuseAreRefused(line: String, message: String) throws {
         let all = try problems(Self.world + Self.company + line + "\n")
@@ -38,7 +53,7 @@ import Testing
 
     @Test(arguments: [
         "edit details of k name \"\"", "credit k 0", "credit k 5.00 USD", "add addon redis to k", "add addon disk20 site shop to k",
-        "add addon euro to k", "change plan of k to usdonly monthly",
+        "add addon euro to k", "change plan of k to usdonly monthly", "edit details of k vat SE55667788990",
     ])
     func theRuntimeRefusesTheSameStatements(line: String) async throws {
         await expectRuntimeFailure(Self.world + Self.company + line + "\n", atLine: 6)

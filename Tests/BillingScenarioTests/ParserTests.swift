@@ -92,10 +92,10 @@ struct ParserTests {
             "company acme \"Acme AB\" plan pro monthly owner ANNA@acme.se",
             .company(spec("acme", "Acme AB", plan: "pro"), owner: "anna@acme.se", inSellerCountry: true)),
         Form(
-            "company acme \"Acme AB\" owner anna@acme.se address \"Storgatan 1\" country FI vat FI999 currency EUR plan pro annual anchor calendar-month payment \"Card •••• 4242\" prefix AC",
+            "company acme \"Acme AB\" owner anna@acme.se address \"Storgatan 1\" country FI vat FI12345678 currency EUR plan pro annual anchor calendar-month payment \"Card •••• 4242\" prefix AC",
             .company(
                 spec(
-                    "acme", "Acme AB", address: "Storgatan 1", country: country("FI"), vat: "FI999", currency: .eur, plan: "pro",
+                    "acme", "Acme AB", address: "Storgatan 1", country: country("FI"), vat: "FI12345678", currency: .eur, plan: "pro",
                     cycle: .annual, anchor: .calendarMonth, payment: "Card •••• 4242", prefix: "AC"),
                 owner: "anna@acme.se", inSellerCountry: false)),
         Form("generate 10 companies", .generate(PopulationSpec(companies: 10))),
@@ -113,9 +113,14 @@ struct ParserTests {
         Form("manage site shop of acme", act(.manageSite(company: "acme", site: "shop", .live))),
         Form("manage site shop of acme staging", act(.manageSite(company: "acme", site: "shop", .staging))),
         Form(
-            "edit details of acme name \"Ny AB\" address \"Gata 2\" country FI vat FI1",
-            act(.editDetails(company: "acme", name: "Ny AB", address: "Gata 2", country: country("FI"), vat: "FI1"))),
+            "edit details of acme name \"Ny AB\" address \"Gata 2\" country FI vat FI87654321",
+            act(.editDetails(company: "acme", name: "Ny AB", address: "Gata 2", country: country("FI"), vat: "FI87654321"))),
         Form("edit details of acme vat none", act(.editDetails(company: "acme", name: nil, address: nil, country: nil, vat: ""))),
+        // A VAT number is kept as written (a quoted one may hold spaces); it is normalised and
+        // checked against the company's country later, by the checker and the runtime.
+        Form(
+            "edit details of acme vat \"fi 1234.5678\"",
+            act(.editDetails(company: "acme", name: nil, address: nil, country: nil, vat: "fi 1234.5678"))),
         Form("edit payment of acme to \"Card •••• 4242\"", act(.editPayment(company: "acme", method: "Card •••• 4242"))),
         Form("change plan of acme to pro", act(.changePlan(company: "acme", plan: "pro", cycle: nil))),
         Form("change plan of acme to pro annual", act(.changePlan(company: "acme", plan: "pro", cycle: .annual))),
@@ -218,11 +223,11 @@ struct ParserTests {
             .expect(.invoice(company: "acme", .position(2), [.noTax, .kind(.plan), .cycle(.monthly)]))),
         Form("expect acme invoice 1 total -12.50", .expect(.invoice(company: "acme", .position(1), [.total(amount(-1_250))]))),
         Form(
-            "expect acme invoice 1 name \"Acme AB\" address \"Storgatan 1\" country se vat SE556",
+            "expect acme invoice 1 name \"Acme AB\" address \"Storgatan 1\" country se vat SE556000000101",
             .expect(
                 .invoice(
                     company: "acme", .position(1),
-                    [.name("Acme AB"), .address("Storgatan 1"), .country(country("SE")), .vatNumber("SE556")]))),
+                    [.name("Acme AB"), .address("Storgatan 1"), .country(country("SE")), .vatNumber("SE556000000101")]))),
         Form("expect acme invoice last vat none", .expect(.invoice(company: "acme", .last, [.vatNumber("")]))),
         Form(
             "expect acme invoice 1 line 2 description \"Add-on: Redis\" quantity 3 unit 1.50 amount -12.50 period 2026-01-01 to 2026-01-31",

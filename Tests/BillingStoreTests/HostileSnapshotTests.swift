@@ -116,6 +116,14 @@ struct HostileSnapshotTests {
             name: "country ZZ", sql: "UPDATE company_details SET country = 'ZZ' WHERE company = 5", failure: .invalidWorld,
             names: "company_details of company 5"),
         Crafted(
+            name: "a Swedish VAT number on a German company",
+            sql: "UPDATE company_details SET country = 'DE', vat_number = 'SE556677889901' WHERE company = 5", failure: .invalidWorld,
+            names: "company_details of company 5 ('c0000005'), revision 0: the VAT number 'SE556677889901' does not fit the country DE"),
+        Crafted(
+            name: "a VAT number not in normal form",
+            sql: "UPDATE company_details SET country = 'DE', vat_number = 'de 123.456.789' WHERE company = 5", failure: .invalidWorld,
+            names: "the VAT number 'de 123.456.789' is not in normal form, which is 'DE123456789'"),
+        Crafted(
             name: "a subtotal that is not its lines", sql: "UPDATE invoices SET subtotal = subtotal + 1 WHERE company = 1 AND position = 0",
             failure: .invalidWorld, names: "invoices of company 1"),
         Crafted(
