@@ -31,7 +31,9 @@ struct BaselineLoop {
     /// Bills every company through `duration`, sending each month end's emails.
     mutating func advance(by duration: SimulatedDuration) {
         let target = duration.after(now)
-        var monthEnd = now.nextMonthStart
+        // A world generated at a start that is itself a month end still has it to run,
+        // as the clock does (docs/decisions.md, "Emails").
+        var monthEnd = now.isMonthStart ? now : now.nextMonthStart
         while monthEnd <= target {
             bill(until: monthEnd)
             for index in companies.indices {
