@@ -201,7 +201,7 @@ struct Checker {
         case .plan(let company, let plan, _):
             checkCompany(company, statement)
             checkPlan(plan, statement)
-        case .owner(let company, let email), .role(let email, let company, _):
+        case .owner(let company, let email), .role(let email, let company, _), .invitation(let company, let email, _):
             checkCompany(company, statement)
             checkUser(email, statement)
         case .can(let email, let action), .cannot(let email, let action, _):
@@ -212,7 +212,8 @@ struct Checker {
         case .emails(let filter, _):
             if let to = filter.to { checkUser(to, statement) }
             if let company = filter.company { checkCompany(company, statement) }
-        case .totalCount, .totalMoney, .digest: break
+        case .invoiceEmail(let email, _): checkUser(email, statement)
+        case .totalCount, .totalMoney, .digest, .series: break
         }
     }
 

@@ -62,6 +62,30 @@ extension Execution {
             }
         case .emails(let filter, let count):
             return compare("emails", "\(count)", "\(try await countEmails(filter, in: simulation))")
+        case .invoiceEmail(let email, let on):
+            guard let id = await simulation.users.id(forEmail: email) else {
+                return [Mismatch("invoice email", expected: on ? "on" : "off", actual: "no such user")]
+            }
+            return compare("invoice email", on ? "on" : "off", await simulation.user(id).notifications.invoiceByEmail ? "on" : "off")
+        case .invitation(let company, let email, let status):
+            let id = await simulation.users.id(forEmail: email)
+            let now = await simulation.now
+            let actual = try await state(company, in: simulation) { state in
+                state.invitations.last { $0.invitee == id }?.statusText(at: now) ?? "none"
+            }
+            return compare("invitation", status, actual)
+        case .series(let prefix, let from, let to):
+            var sequences: [Int64] = []
+            for state in await simulation.states() {
+                for position in 0..<state.invoiceCount {
+                    if let number = state.invoiceNumber(at: position), number.prefix == prefix { sequences.append(number.sequence) }
+                }
+            }
+            sequences.sort()
+            let expected = Array(from...to)
+            guard sequences != expected else { return [] }
+            let found = sequences.isEmpty ? "none" : Execution.ranges(sequences)
+            return [Mismatch("series \(prefix)", expected: "\(from) to \(to), each once", actual: found)]
         case .totalCount(let kind, let count):
             let summary = await simulation.summary()
             let actual: Int
@@ -145,6 +169,20 @@ extension Execution {
             guard let number else { return compare("credits", "none", found) }
             return credited.contains(number) ? [] : [Mismatch("credits", expected: number, actual: found)]
         }
+    }
+
+    /// Sorted numbers as runs: `1 to 3, 5, 5, 7 to 9` (a repeat is shown twice), at most
+    /// 20 runs and then `…`.
+    static func ranges(_ numbers: [Int64]) -> String {
+        var runs: [String] = []
+        var index = 0
+        while index < numbers.count, runs.count < 20 {
+            var end = index
+            while end + 1 < numbers.count, numbers[end + 1] == numbers[end] + 1 { end += 1 }
+            runs.append(end == index ? "\(numbers[index])" : "\(numbers[index]) to \(numbers[end])")
+            index = end + 1
+        }
+        return runs.joined(separator: ", ") + (index < numbers.count ? ", …" : "")
     }
 
     private static func compare(_ check: LineCheck, _ line: InvoiceLine, number: Int, currency: Currency, _ catalog: Catalog) -> [Mismatch]

@@ -29,6 +29,14 @@ public enum Expectation: Sendable, Hashable {
     case totalMoney(TotalMoney, minorUnits: Int128, Currency)
     /// `expect digest HEX`.
     case digest(String)
+    /// `expect EMAIL invoice email on|off`: the user's own setting.
+    case invoiceEmail(email: String, on: Bool)
+    /// `expect C invitation EMAIL pending|accepted|revoked|expired|none`: the latest
+    /// invitation of that user to the company, as of now.
+    case invitation(company: String, email: String, status: String)
+    /// `expect series PREFIX gapless from N to M`: the world's numbers with that prefix
+    /// are exactly N, N+1, … M.
+    case series(prefix: String, from: Int64, to: Int64)
 }
 
 /// Which invoice of a company an expectation reads.

@@ -27,6 +27,14 @@ extension Parser {
                 throw reader.failure("a total of money needs its currency", hint: "for example 1234.00 USD")
             }
             return .totalMoney(TotalMoney(rawValue: name) ?? .revenue, minorUnits: total.minorUnits, currency)
+        case "series":
+            _ = try reader.word("'series'")
+            let prefix = try reader.identifier("the series' prefix, for example ACME")
+            try reader.expect("gapless")
+            try reader.expect("from")
+            let from = try reader.integer("the first number", in: 1...Int64.max)
+            try reader.expect("to")
+            return .series(prefix: prefix, from: from, to: try reader.integer("the last number", in: from...Int64.max))
         case "digest":
             _ = try reader.word("'digest'")
             let hex = try reader.word("the digest (64 hex digits)").lowercased()
@@ -42,12 +50,15 @@ extension Parser {
 
     private static func userExpectation(_ reader: inout LineReader) throws(LineReader.Failure) -> Expectation {
         let email = try reader.email()
-        switch try reader.choice("'can', 'cannot' or 'role'", ["can", "cannot", "role"]) {
+        switch try reader.choice("'can', 'cannot', 'role' or 'invoice'", ["can", "cannot", "role", "invoice"]) {
         case "can": return .can(email: email, try action(&reader))
         case "cannot":
             let action = try action(&reader)
             let saying = reader.accept("saying") ? try reader.string("the text the error must contain") : nil
             return .cannot(email: email, action, saying: saying)
+        case "invoice":
+            try reader.expect("email")
+            return .invoiceEmail(email: email, on: try reader.choice("'on' or 'off'", ["on", "off"]) == "on")
         default:
             try reader.expect("in")
             let company = try reader.identifier("a company id")
@@ -58,7 +69,7 @@ extension Parser {
 
     private static func companyExpectation(_ reader: inout LineReader) throws(LineReader.Failure) -> Expectation {
         let company = try reader.identifier("a company id, or one of: emails, no, total, digest, or a user's email")
-        switch try reader.choice("what to expect of the company", ["invoices", "invoice", "balance", "plan", "owner"]) {
+        switch try reader.choice("what to expect of the company", ["invoices", "invoice", "balance", "plan", "owner", "invitation"]) {
         case "invoices": return .invoiceCount(company: company, try reader.count("the number of invoices", in: 0...Int(Int32.max)))
         case "balance": return .balance(company: company, try reader.amount("the balance"))
         case "plan":
@@ -66,6 +77,10 @@ extension Parser {
             let cycle = reader.optionalChoice(["monthly", "annual"]).flatMap(BillingCycle.init(rawValue:))
             return .plan(company: company, plan, cycle)
         case "owner": return .owner(company: company, email: try reader.email())
+        case "invitation":
+            let email = try reader.email()
+            let status = try reader.choice("an invitation status", ["pending", "accepted", "revoked", "expired", "none"])
+            return .invitation(company: company, email: email, status: status)
         default:
             let selector = try invoiceSelector(&reader)
             var checks: [InvoiceCheck] = []

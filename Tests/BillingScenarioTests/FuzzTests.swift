@@ -121,7 +121,8 @@ struct FuzzInput {
             "developer", "billing", "site-administrator", "site-developer", "invitation", "ownership", "account", "kind",
             "proration", "per-use", "final", "cycle", "created", "period", "subtotal", "tax", "reverse-charge", "applied", "due",
             "remaining", "quantity", "unit", "amount", "description", "revenue", "users", "opt-in", "partners", "partner-share",
-            "addons", "max-users", "settings", "invoice",
+            "addons", "max-users", "settings", "invoice", "document", "credit-note", "credits", "gapless", "pending", "accepted",
+            "revoked", "expired",
         ]
 
     /// Values, good and bad.

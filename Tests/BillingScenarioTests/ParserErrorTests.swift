@@ -33,8 +33,8 @@ struct ParserErrorTests {
         BadLine(
             "expect acme invoice 1 total 10 line 1 amount 5", 39, "write line checks in their own expectation, without invoice fields"),
         BadLine(
-            "expect anna@acme.se may view invoices of acme", 21, "expected 'can', 'cannot' or 'role', found 'may'",
-            hint: "one of: can, cannot, role"),
+            "expect anna@acme.se may view invoices of acme", 21, "expected 'can', 'cannot', 'role' or 'invoice', found 'may'",
+            hint: "one of: can, cannot, role, invoice"),
         BadLine(
             "invite bo@x.se to acme as superuser", 27, "expected a role, found 'superuser'",
             hint: "one of: administrator, admin, developer, billing, owner, site-administrator, site-developer"),

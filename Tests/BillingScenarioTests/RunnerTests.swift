@@ -55,11 +55,20 @@ struct RunnerTests {
                 expect total revenue 143.75 USD
                 expect total due 0 SEK
                 expect no email
+                expect bo@partner.se invoice email off
+                expect acme invitation bo@partner.se accepted
+                expect acme invitation anna@acme.se none
+                expect series ACME gapless from 1 to 1
                 as bo@partner.se: turn invoice email on
+                expect bo@partner.se invoice email on
+                invite cy@partner.se to acme as developer
+                expect acme invitation cy@partner.se pending
                 on 2026-02-01T00:00:01: expect emails to bo@partner.se for acme invoice ACME-000001 count 1
+                on 2026-02-15: expect series ACME gapless from 1 to 2
+                expect acme invoice 2 document invoice credits none
                 """)
         #expect(result.failure == nil)
-        #expect(result.expectations.count == 15)
+        #expect(result.expectations.count == 23)
         #expect(result.failedExpectations.isEmpty, "\(result.failedExpectations)")
         #expect(result.notRun == 0)
         #expect(result.passed)
@@ -76,6 +85,14 @@ struct RunnerTests {
         FailingExpectation("expect acme invoice 1 tax reverse-charge", Mismatch("tax", expected: "reverse-charge", actual: "25%")),
         FailingExpectation("expect acme invoice 1 tax none", Mismatch("tax", expected: "none", actual: "25%")),
         FailingExpectation("expect acme invoice 1 tax 28.70", Mismatch("tax", expected: "28.70", actual: "28.75")),
+        FailingExpectation("expect bo@partner.se invoice email on", Mismatch("invoice email", expected: "on", actual: "off")),
+        FailingExpectation("expect acme invitation bo@partner.se pending", Mismatch("invitation", expected: "pending", actual: "accepted")),
+        FailingExpectation(
+            "expect series ACME gapless from 1 to 3", Mismatch("series ACME", expected: "1 to 3, each once", actual: "1")),
+        FailingExpectation("expect series NONE gapless from 1 to 1", Mismatch("series NONE", expected: "1 to 1, each once", actual: "none")),
+        FailingExpectation("expect acme invoice 1 document credit-note", Mismatch("document", expected: "credit-note", actual: "invoice")),
+        FailingExpectation("expect acme invoice 1 credits ACME-000001", Mismatch("credits", expected: "ACME-000001", actual: "none")),
+        FailingExpectation("expect acme invoice 1 line 1 credits ACME-000001", Mismatch("line 1 credits", expected: "ACME-000001", actual: "none")),
         FailingExpectation("expect acme invoice 1 kind per-use", Mismatch("kind", expected: "per-use", actual: "plan")),
         FailingExpectation("expect acme invoice 1 cycle annual", Mismatch("cycle", expected: "annual", actual: "monthly")),
         FailingExpectation("expect acme invoice 1 number ACME-000009", Mismatch("number", expected: "ACME-000009", actual: "ACME-000001")),
