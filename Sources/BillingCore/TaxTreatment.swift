@@ -12,6 +12,9 @@ public enum TaxTreatment: Sendable, Hashable, Codable {
     /// Buyer outside the EU, or a seller outside it with no rate of its own: no VAT.
     case outsideScope
 
+    /// Whether it is the seller country's own VAT.
+    public var isDomestic: Bool { if case .domestic = self { true } else { false } }
+
     /// The rate charged, `nil` when no VAT is charged.
     public var rate: TaxRate? {
         switch self {

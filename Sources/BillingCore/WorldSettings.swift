@@ -6,6 +6,8 @@ public struct WorldSettings: Sendable, Hashable, Codable {
     public var catalog: Catalog
     /// VAT rates as dated data.
     public var taxes: TaxTable
+    /// Exchange rates to SEK as dated data, for stating Swedish VAT in kronor.
+    public var exchangeRates: ExchangeRates
     /// Per-company series (default) or one seller-wide series.
     public var numbering: NumberingScheme
     /// A plan change whose net increase is above this many minor units is invoiced at
@@ -18,11 +20,12 @@ public struct WorldSettings: Sendable, Hashable, Codable {
     public init(
         seller: Seller = .standard, catalog: Catalog = .standard, taxes: TaxTable = .standardEU,
         numbering: NumberingScheme = .perCompany, immediateInvoiceThreshold: Int64 = 10_000,
-        invitationLifetime: Int64 = 7 * Instant.secondsPerDay
+        invitationLifetime: Int64 = 7 * Instant.secondsPerDay, exchangeRates: ExchangeRates = ExchangeRates()
     ) {
         self.seller = seller
         self.catalog = catalog
         self.taxes = taxes
+        self.exchangeRates = exchangeRates
         self.numbering = numbering
         self.immediateInvoiceThreshold = immediateInvoiceThreshold
         self.invitationLifetime = invitationLifetime

@@ -19,13 +19,20 @@ public struct InvoiceDocument: Sendable, Hashable {
     /// One text per line of ``invoice``, in order; a credit's names the invoice it
     /// credits on a line of its own (`Credits ACME-000001`).
     public var lineDescriptions: [String]
+    /// Swedish VAT on an invoice in another currency, stated in SEK (Swedish VAT act,
+    /// ch. 17 § 29): `nil` when the invoice charges no Swedish VAT or is in SEK.
+    public var swedishVATInSEK: SwedishVAT?
 
-    /// A document; line texts come from `catalog`.
-    public init(company: String, invoice: Invoice, buyer: CompanyDetails, seller: Seller, catalog: Catalog) {
+    /// A document; line texts come from `catalog`, the SEK rate from `exchangeRates`.
+    public init(
+        company: String, invoice: Invoice, buyer: CompanyDetails, seller: Seller, catalog: Catalog,
+        exchangeRates: ExchangeRates = ExchangeRates()
+    ) {
         self.company = company
         self.invoice = invoice
         self.buyer = buyer
         self.seller = seller
+        self.swedishVATInSEK = invoice.swedishVAT(seller: seller, rates: exchangeRates)
         self.lineDescriptions = invoice.lines.map { line in
             let text = line.description(in: catalog)
             return line.credits?.number.map { "\(text)\nCredits \($0)" } ?? text

@@ -67,7 +67,7 @@ struct Checker {
             catalog.addOns[addOn.id] = addOn
         case .seller(let given): seller = given
         case .vat(let country, let rate, let date): taxes.set(rate, for: country, from: date)
-        case .seed, .numbering, .overage: break
+        case .seed, .numbering, .overage, .exchange: break
         case .user(let email, _):
             checkNotGenerated(email: email, statement)
             users.insert(email)

@@ -18,12 +18,12 @@ extension Execution {
             let actual = try await state(company, in: simulation) { $0.invoiceCount }
             return compare("invoices", "\(count)", "\(actual)")
         case .invoice(let company, let selector, let checks):
-            let catalog = simulation.settings.catalog
+            let settings = simulation.settings
             let found = try await state(company, in: simulation) { state in
                 Execution.select(selector, in: state.invoices).map { ($0, state.detailsHistory[Int($0.detailsRevision)]) }
             }
             guard let (invoice, details) = found else { return [Mismatch("invoice \(selector)", expected: "an invoice", actual: "none")] }
-            return checks.flatMap { Execution.compare($0, invoice, details, catalog) }
+            return checks.flatMap { Execution.compare($0, invoice, details, settings) }
         case .line(let company, let selector, let number, let checks):
             let catalog = simulation.settings.catalog
             let found = try await state(company, in: simulation) { state in Execution.select(selector, in: state.invoices) }
@@ -135,7 +135,7 @@ extension Execution {
         }
     }
 
-    private static func compare(_ check: InvoiceCheck, _ invoice: Invoice, _ details: CompanyDetails, _ catalog: Catalog) -> [Mismatch] {
+    private static func compare(_ check: InvoiceCheck, _ invoice: Invoice, _ details: CompanyDetails, _ settings: WorldSettings) -> [Mismatch] {
         let money = { (minor: Int64) in Money(minorUnits: minor, invoice.currency) }
         switch check {
         case .number(let number): return compare("number", number, invoice.number?.description ?? "none")
@@ -161,6 +161,14 @@ extension Execution {
             // Companies keep the normal form: `de 123.456.789` expects `DE123456789`.
             let expected = VATNumber.normalized(number)
             return compare("vat", expected.isEmpty ? "none" : expected, details.vatNumber.isEmpty ? "none" : details.vatNumber)
+        case .vatInSEK(let amount):
+            guard let swedish = invoice.swedishVAT(seller: settings.seller, rates: settings.exchangeRates) else {
+                return [Mismatch("vat-sek", expected: "\(amount)", actual: "no Swedish VAT on an invoice in another currency")]
+            }
+            guard let sek = swedish.sek else {
+                return [Mismatch("vat-sek", expected: "\(amount)", actual: "no \(invoice.currency.code) rate on \(invoice.created.date)")]
+            }
+            return Execution.compare("vat-sek", amount, Money(minorUnits: sek, .sek))
         case .document(let creditNote):
             return compare("document", creditNote ? "credit-note" : "invoice", invoice.isCreditNote ? "credit-note" : "invoice")
         case .credits(let number):

@@ -67,6 +67,7 @@ struct Execution {
             case .disk: settings.catalog.overage.perDiskGB = prices
             }
         case .vat(let country, let rate, let date): settings.taxes.set(rate, for: country, from: date)
+        case .exchange(let currency, let rate, let date): settings.exchangeRates.set(rate, for: currency, from: date)
         case .user(let email, let name): try await world().register(email: email, name: name)
         case .company(var spec, let owner, let inSellerCountry):
             let simulation = try world()

@@ -98,6 +98,8 @@ public enum InvoiceCheck: Sendable, Hashable {
     case country(Country)
     /// `vat NUMBER` or `vat none`: the company's VAT number at issue.
     case vatNumber(String)
+    /// `vat-sek AMOUNT`: its Swedish VAT stated in SEK at the invoice date's rate.
+    case vatInSEK(Amount)
     /// `document invoice|credit-note`: a credit note's lines sum below zero.
     case document(creditNote: Bool)
     /// `credits NUMBER`: one of the invoices its credit lines reverse; `credits none`: none.

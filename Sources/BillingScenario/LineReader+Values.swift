@@ -45,6 +45,25 @@ extension LineReader {
         return Amount(minorUnits: minor, currency: currency)
     }
 
+    /// An exchange rate: kronor per unit with at most four decimals, above zero and at
+    /// most 1,000,000 (`11.2`, `11.2034`), in ten-thousandths.
+    mutating func exchangeRate(_ what: String) throws(Failure) -> Int64 {
+        let start = self
+        let text = try word(what)
+        let parts = text.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
+        let digits = { (part: Substring) in part.allSatisfy { $0.isASCII && $0.isNumber } }
+        if let whole = parts.first, (1...7).contains(whole.count), digits(whole), let major = Int64(whole) {
+            let fraction = parts.count == 2 ? parts[1] : ""
+            if parts.count == 1 || ((1...4).contains(fraction.count) && digits(fraction)) {
+                let minor = Int64(fraction + String(repeating: "0", count: 4 - fraction.count)) ?? 0
+                let rate = major * 10_000 + minor
+                if rate > 0, rate <= ExchangeRates.maxRate { return rate }
+            }
+        }
+        self = start
+        throw failure("expected \(what) as a rate like 11.20 (at most four decimals, above 0, at most 1000000), found '\(text.prefix(40))'")
+    }
+
     /// A world total: written like an amount but with up to 36 digits before the point,
     /// since a sum over many invoices passes what one amount may hold; and its currency
     /// if one follows.

@@ -1,9 +1,9 @@
 internal import BillingCore
 
-// The world statements: seed, start, seller, numbering, catalog, VAT.
+// The world statements: seed, start, seller, numbering, catalog, VAT, exchange rates.
 
 extension Parser {
-    static let worldKeywords: Set<String> = ["seed", "start", "seller", "numbering", "catalog", "plan", "addon", "overage", "vat"]
+    static let worldKeywords: Set<String> = ["seed", "start", "seller", "numbering", "catalog", "plan", "addon", "overage", "vat", "exchange"]
 
     static func world(_ reader: inout LineReader) throws(LineReader.Failure) -> Statement.Kind {
         switch try reader.word("a statement") {
@@ -51,6 +51,12 @@ extension Parser {
         case "overage":
             let metric = Metric(rawValue: try reader.choice("a metric", Metric.allCases.map(\.rawValue))) ?? .visits
             return .overage(metric, try reader.prices("the price", limit: 1_000_000))
+        case "exchange":
+            let currency = try reader.choice("a currency", Currency.allCases.map(\.code).filter { $0 != "SEK" })
+            try reader.expect("SEK")
+            let rate = try reader.exchangeRate("the kronor per unit")
+            try reader.expect("from")
+            return .exchange(Currency(rawValue: currency) ?? .eur, sekPerUnit: rate, try reader.date("the date it takes effect"))
         default:
             let country = try reader.country()
             let rate = try reader.rate("the VAT rate")

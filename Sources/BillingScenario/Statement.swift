@@ -24,6 +24,8 @@ public struct Statement: Sendable, Hashable {
         case overage(Metric, PriceList)
         /// `vat CC RATE from DATE`.
         case vat(Country, TaxRate, CivilDate)
+        /// `exchange CUR SEK RATE from DATE`: kronor per unit, in ten-thousandths.
+        case exchange(Currency, sekPerUnit: Int64, CivilDate)
 
         // Users, companies, populations.
         /// `user EMAIL ["Name"]`.

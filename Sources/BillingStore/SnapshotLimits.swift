@@ -53,7 +53,7 @@ enum SnapshotLimits {
     /// The range of every `INTEGER` column, by `table.column`. A test checks that every
     /// integer column of ``SnapshotSchema/create`` is listed.
     static let integers: [String: ClosedRange<Int64>] = [
-        "tax_rates.basis_points": basisPoints,
+        "tax_rates.basis_points": basisPoints, "exchange_rates.sek_per_unit": 1...ExchangeRates.maxRate,
         "plans.visits": usage, "plans.disk_gb": usage, "plans.cdn_gb": usage, "addons.disk_gb": usage,
         "plan_prices.minor_units": planPrice, "addon_prices.minor_units": price, "overage_prices.minor_units": overagePrice,
         "users.id": index, "users.invoice_email": flag,

@@ -36,7 +36,8 @@ struct SnapshotReader {
             vatNumber: try text("seller_vat_number"), seriesPrefix: try text("seller_series_prefix"))
         let settings = WorldSettings(
             seller: seller, catalog: try readCatalog(), taxes: try readTaxes(), numbering: numbering,
-            immediateInvoiceThreshold: try number("immediate_invoice_threshold"), invitationLifetime: try number("invitation_lifetime"))
+            immediateInvoiceThreshold: try number("immediate_invoice_threshold"), invitationLifetime: try number("invitation_lifetime"),
+            exchangeRates: try readExchangeRates())
         let (companies, scheduled) = try readCompanies(catalog: settings.catalog)
         return WorldImage(
             seed: seed, start: Instant(seconds: try number("start")), settings: settings, now: Instant(seconds: try number("now")),
@@ -63,6 +64,18 @@ struct SnapshotReader {
             table.set(TaxRate(basisPoints: query.int64(2)), for: country, from: date)
         }
         return table
+    }
+
+    private func readExchangeRates() throws -> ExchangeRates {
+        var rates = ExchangeRates()
+        let query = try db.prepare("SELECT currency, effective, sek_per_unit, rowid FROM exchange_rates ORDER BY rowid")
+        while try query.step() {
+            guard let currency = Currency(rawValue: query.text(0)), currency != .sek, let date = CivilDate(parsing: query.text(1)) else {
+                throw Problem(detail: "exchange_rates rowid \(query.int64(3)): not a currency other than SEK and a date")
+            }
+            rates.set(query.int64(2), for: currency, from: date)
+        }
+        return rates
     }
 
     private func readCatalog() throws -> Catalog {

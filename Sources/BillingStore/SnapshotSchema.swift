@@ -2,7 +2,7 @@
 /// are whole seconds since 1970-01-01 UTC, amounts minor units, dates `YYYY-MM-DD`.
 enum SnapshotSchema {
     /// `PRAGMA user_version` of files this code writes and reads. Version 2 added
-    /// `addons.disk_gb` and the lines' `credits`; a version-1 file is refused by a restore but may be replaced.
+    /// `addons.disk_gb`, the lines' `credits` and `exchange_rates`; a version-1 file is refused by a restore but may be replaced.
     static let version: Int64 = 2
 
     /// Versions of files BillingSim wrote, which a save may replace.
@@ -10,7 +10,7 @@ enum SnapshotSchema {
 
     /// Every table a snapshot must have.
     static let tables = [
-        "world", "tax_rates", "plans", "plan_prices", "addons", "addon_prices", "overage_prices", "users", "companies",
+        "world", "tax_rates", "exchange_rates", "plans", "plan_prices", "addons", "addon_prices", "overage_prices", "users", "companies",
         "company_details", "sites", "active_addons", "memberships", "invitations", "pending_lines", "invoices",
         "invoice_lines", "outbox",
     ]
@@ -18,6 +18,7 @@ enum SnapshotSchema {
     static let create = """
         CREATE TABLE world (key TEXT PRIMARY KEY, value);
         CREATE TABLE tax_rates (country TEXT NOT NULL, effective TEXT NOT NULL, basis_points INTEGER NOT NULL);
+        CREATE TABLE exchange_rates (currency TEXT NOT NULL, effective TEXT NOT NULL, sek_per_unit INTEGER NOT NULL);
         CREATE TABLE plans (id TEXT PRIMARY KEY, name TEXT NOT NULL, visits INTEGER NOT NULL, disk_gb INTEGER NOT NULL,
             cdn_gb INTEGER NOT NULL);
         CREATE TABLE plan_prices (plan TEXT NOT NULL, cycle TEXT NOT NULL, currency TEXT NOT NULL,

@@ -42,6 +42,12 @@ struct SnapshotWriter {
                 try rates.run([.text(country.rawValue), .text(change.effective.description), .integer(change.rate.basisPoints)])
             }
         }
+        let exchange = try db.prepare("INSERT INTO exchange_rates VALUES (?, ?, ?)")
+        for currency in settings.exchangeRates.changes.keys.sorted() {
+            for change in settings.exchangeRates.changes[currency] ?? [] {
+                try exchange.run([.text(currency.code), .text(change.effective.description), .integer(change.sekPerUnit)])
+            }
+        }
         let plans = try db.prepare("INSERT INTO plans VALUES (?, ?, ?, ?, ?)")
         let planPrices = try db.prepare("INSERT INTO plan_prices VALUES (?, ?, ?, ?)")
         for id in settings.catalog.planIDs {

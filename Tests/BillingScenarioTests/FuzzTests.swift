@@ -122,7 +122,7 @@ struct FuzzInput {
             "proration", "per-use", "final", "cycle", "created", "period", "subtotal", "tax", "reverse-charge", "applied", "due",
             "remaining", "quantity", "unit", "amount", "description", "revenue", "users", "opt-in", "partners", "partner-share",
             "addons", "max-users", "settings", "invoice", "document", "credit-note", "credits", "gapless", "pending", "accepted",
-            "revoked", "expired",
+            "revoked", "expired", "exchange", "vat-sek",
         ]
 
     /// Values, good and bad.

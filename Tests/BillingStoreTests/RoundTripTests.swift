@@ -129,4 +129,21 @@ struct RoundTripTests {
         let finals = await restored.emails.filter { $0.invoice == 1 }
         #expect(finals.map(\.sentAt) == [date("2024-11-01")])
     }
+
+    @Test("Exchange rates are saved and restored with the world")
+    func exchangeRatesRoundTrip() async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("bs-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("w.db").path
+        var rates = ExchangeRates()
+        rates.set(112_000, for: .eur, from: try #require(CivilDate(year: 2026, month: 1, day: 1)))
+        rates.set(105_000, for: .usd, from: try #require(CivilDate(year: 2026, month: 2, day: 1)))
+        let sim = try Simulation(seed: 2, start: Self.start, settings: WorldSettings(exchangeRates: rates))
+        let image = await sim.image()
+        try Snapshot.save(image, to: path)
+        let loaded = try Snapshot.load(from: path)
+        #expect(loaded.settings.exchangeRates == rates)
+        #expect(loaded == image)
+    }
 }

@@ -46,7 +46,8 @@ public struct WorldDocuments: Sendable {
             guard invoice.number != nil else { return nil }
             let buyer = state.detailsHistory[Int(invoice.detailsRevision)]
             return InvoiceDocument(
-                company: state.id, invoice: invoice, buyer: buyer, seller: settings.seller, catalog: settings.catalog)
+                company: state.id, invoice: invoice, buyer: buyer, seller: settings.seller, catalog: settings.catalog,
+                exchangeRates: settings.exchangeRates)
         }
         return CompanyDocuments(
             index: index, id: state.id, details: state.details, plan: "\(planName) (\(state.cycle.invoiceLabel))",
@@ -61,7 +62,7 @@ public struct WorldDocuments: Sendable {
         let invoice = state.invoice(at: Int(message.invoice))
         let document = InvoiceDocument(
             company: state.id, invoice: invoice, buyer: state.detailsHistory[Int(invoice.detailsRevision)],
-            seller: settings.seller, catalog: settings.catalog)
+            seller: settings.seller, catalog: settings.catalog, exchangeRates: settings.exchangeRates)
         return InvoiceMail(
             position: position, sentAt: message.sentAt, recipientEmail: user.email, recipientName: user.name, document: document)
     }

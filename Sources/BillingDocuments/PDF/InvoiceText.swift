@@ -31,6 +31,12 @@ enum InvoiceText {
         }
     }
 
+    /// An exchange rate in ten-thousandths as printed: `11.2000`.
+    static func rate(_ tenThousandths: Int64) -> String {
+        let fraction = String(tenThousandths % 10_000)
+        return "\(tenThousandths / 10_000).\(String(repeating: "0", count: 4 - fraction.count))\(fraction)"
+    }
+
     /// The label of one of several tax rows: `VAT 24%`, `Reverse charge`, `No VAT`.
     static func shortTaxLabel(_ treatment: TaxTreatment) -> String {
         switch treatment {

@@ -47,6 +47,16 @@ struct InvoiceTotals {
             row("Amount due \(InvoiceText.currency(currency))", invoice.amountDue, bold: true),
             row(Self.remainingLabel(invoice.kind), invoice.balanceRemaining),
         ]
+        if let swedish = document.swedishVATInSEK {
+            // Swedish VAT act, ch. 17 § 29: the VAT in kronor too, at the invoice date's rate.
+            let code = currency.code
+            if let rate = swedish.rate, let sek = swedish.sek {
+                let label = "VAT in SEK (\(code) \(InvoiceText.rate(rate.sekPerUnit)), \(rate.effective))"
+                rows.append(Row(label: label, amount: "\(Money(minorUnits: sek, .sek).decimalString) SEK", isBold: false))
+            } else {
+                rows.append(Row(label: "VAT in SEK: no \(code) rate on \(invoice.created.date)", amount: "-", isBold: false))
+            }
+        }
     }
 
     /// The last row's label. After a closed account's final invoice nothing more is

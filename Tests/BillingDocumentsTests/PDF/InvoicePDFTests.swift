@@ -80,6 +80,25 @@ struct InvoicePDFTests {
         }
     }
 
+    @Test("Swedish VAT on an invoice in EUR is stated in SEK at the invoice date's rate, or says no rate is held")
+    func swedishVATInSEK() throws {
+        let euro = PDFFixtures.document(
+            buyer: CompanyDetails(name: "Acme Konsult AB", address: "Storgatan 1, Stockholm", country: .sweden),
+            currency: .eur, tax: .domestic(TaxRate(basisPoints: 2500)), lines: [PDFFixtures.line(.plan("business", .monthly), unitPrice: 11_500)])
+        var rates = ExchangeRates()
+        rates.set(112_000, for: .eur, from: try #require(CivilDate(year: 2025, month: 12, day: 1)))
+        let stated = InvoiceDocument(
+            company: "acme", invoice: euro.invoice, buyer: euro.buyer, seller: .standard, catalog: .standard, exchangeRates: rates)
+        let text = try RenderedPDF(InvoicePDF.render(stated)).text()
+        #expect(text.contains("VAT in SEK (EUR 11.2000, 2025-12-01)"))
+        #expect(text.contains("322.00 SEK"))
+        #expect(try RenderedPDF(InvoicePDF.render(stated)).check().contains("No syntax or stream encoding errors found"))
+        let missing = try RenderedPDF(InvoicePDF.render(euro)).text()
+        #expect(missing.contains("VAT in SEK: no EUR rate on 2026-01-01"))
+        let swedish = try RenderedPDF(InvoicePDF.render(PDFFixtures.domesticSEK)).text()
+        #expect(!swedish.contains("VAT in SEK"))
+    }
+
     @Test("Swedish and French letters and the euro sign survive the round trip")
     func nonASCIILettersSurvive() throws {
         let swedish = try RenderedPDF(InvoicePDF.render(PDFFixtures.domesticSEK)).text()
