@@ -137,7 +137,11 @@ struct Checker {
             report(statement, "this action is done by a user: start the line with 'as EMAIL:'")
         }
         if let company = action.company { checkCompany(company, statement) }
-        if case .editDetails(let company, _, _, let country, let vat) = action, country != nil || vat != nil,
+        guard case .command(let command, let company) = action else {
+            for email in action.namedUsers { checkUser(email, statement) }
+            return
+        }
+        if case .editDetails(_, _, let country, let vat) = command, country != nil || vat != nil,
             var buyer = buyers[company]
         {
             buyer.country = country ?? buyer.country
@@ -148,27 +152,27 @@ struct Checker {
             }
             if fits ?? true { buyers[company] = buyer }
         }
-        switch action {
-        case .invite(_, let email, _):
+        switch command {
+        case .invite(let email, _):
             checkNotGenerated(email: email, statement)
             users.insert(email)
         default:
             for email in action.namedUsers { checkUser(email, statement) }
         }
-        switch action {
-        case .changePlan(let company, let plan, let cycle):
+        switch command {
+        case .changePlan(let plan, let cycle):
             checkPlan(plan, statement)
             if let cycle, !restored, let currency = currencies[company] { checkSold(plan: plan, cycle: cycle, in: currency, statement) }
-        case .addAddOn(let company, let addOn, let site):
+        case .addAddOn(let addOn, let site):
             checkAddOn(addOn, statement)
             checkAddOnScope(addOn, site: site, statement)
             if !restored, let currency = currencies[company], let item = catalog.addOns[addOn], item.monthly.minorUnits[currency] == nil {
                 report(statement, "add-on '\(addOn)' is not sold in \(currency.code)", at: addOn)
             }
-        case .removeAddOn(_, let addOn, let site):
+        case .removeAddOn(let addOn, let site):
             checkAddOn(addOn, statement)
             checkAddOnScope(addOn, site: site, statement)
-        case .editDetails(_, let name?, _, _, _) where name.allSatisfy(\.isWhitespace):
+        case .editDetails(let name?, _, _, _) where name.allSatisfy(\.isWhitespace):
             report(statement, "the company name cannot be empty", at: name)
         default: break
         }
@@ -208,7 +212,7 @@ struct Checker {
             checkUser(email, statement)
             if let company = action.company { checkCompany(company, statement) }
             for named in action.namedUsers where !isInvite(action) { checkUser(named, statement) }
-            if case .changePlan(_, let plan, _) = action { checkPlan(plan, statement) }
+            if case .command(.changePlan(let plan, _), _) = action { checkPlan(plan, statement) }
         case .emails(let filter, _):
             if let to = filter.to { checkUser(to, statement) }
             if let company = filter.company { checkCompany(company, statement) }
@@ -218,7 +222,7 @@ struct Checker {
     }
 
     private func isInvite(_ action: Action) -> Bool {
-        if case .invite = action { return true }
+        if case .command(.invite, _) = action { return true }
         return false
     }
 

@@ -8,21 +8,34 @@ extension Parser {
     ]
 
     static func action(_ reader: inout LineReader) throws(LineReader.Failure) -> Action {
+        if reader.accept("turn") {
+            try reader.expect("invoice")
+            _ = try reader.choice("'email'", ["email", "emails"])
+            let on = try reader.choice("'on' or 'off'", ["on", "off"]) == "on"
+            let target = reader.accept("for") ? try reader.email("whose setting to change") : nil
+            return .turnInvoiceEmail(on: on, for: target)
+        }
+        let (command, company) = try command(&reader)
+        return .command(command, company: company)
+    }
+
+    /// A dashboard command and the company it is performed in.
+    private static func command(_ reader: inout LineReader) throws(LineReader.Failure) -> (Command, String) {
         switch try reader.choice("an action", actionKeywords) {
         case "view":
             let what = try reader.choice("what to view", ["invoices", "settings", "sites"])
             let company = try of(&reader)
             switch what {
-            case "invoices": return .viewInvoices(company: company)
-            case "settings": return .viewSettings(company: company)
-            default: return .viewSites(company: company)
+            case "invoices": return (.viewInvoices, company)
+            case "settings": return (.viewSettings, company)
+            default: return (.viewSites, company)
             }
         case "manage":
             try reader.expect("site")
             let site = try reader.identifier("a site id")
             let company = try of(&reader)
             let environment = reader.optionalChoice(["live", "staging"]) ?? "live"
-            return .manageSite(company: company, site: site, SiteEnvironment(rawValue: environment) ?? .live)
+            return (.manageSite(site, SiteEnvironment(rawValue: environment) ?? .live), company)
         case "edit":
             switch try reader.choice("what to edit", ["details", "payment"]) {
             case "details":
@@ -42,11 +55,11 @@ extension Parser {
                 guard name != nil || address != nil || country != nil || vat != nil else {
                     throw reader.failure("say what to edit", hint: "name \"…\", address \"…\", country CC or vat NUMBER")
                 }
-                return .editDetails(company: company, name: name, address: address, country: country, vat: vat)
+                return (.editDetails(name: name, address: address, country: country, vatNumber: vat), company)
             default:
                 let company = try of(&reader)
                 try reader.expect("to")
-                return .editPayment(company: company, method: try reader.string("the payment method"))
+                return (.editPaymentMethod(try reader.string("the payment method")), company)
             }
         case "change":
             switch try reader.choice("what to change", ["plan", "role"]) {
@@ -55,14 +68,14 @@ extension Parser {
                 try reader.expect("to")
                 let plan = try reader.identifier("a plan id")
                 let cycle = reader.optionalChoice(["monthly", "annual"]).flatMap(BillingCycle.init(rawValue:))
-                return .changePlan(company: company, plan: plan, cycle: cycle)
+                return (.changePlan(plan, cycle: cycle), company)
             default:
                 try reader.expect("of")
                 let email = try reader.email()
                 try reader.expect("in")
                 let company = try reader.identifier("a company id")
                 try reader.expect("to")
-                return .changeRole(company: company, email: email, try role(&reader))
+                return (.changeRole(email: email, try role(&reader)), company)
             }
         case "add":
             switch try reader.choice("what to add", ["addon", "site"]) {
@@ -70,12 +83,12 @@ extension Parser {
                 let addOn = try reader.identifier("an add-on id")
                 let site = reader.accept("site") ? try reader.identifier("a site id") : nil
                 try reader.expect("to")
-                return .addAddOn(company: try reader.identifier("a company id"), addOn: addOn, site: site)
+                return (.addAddOn(addOn, site: site), try reader.identifier("a company id"))
             default:
                 let site = try reader.identifier("the site's id")
                 let name = try reader.optionalString("the site's name") ?? site
                 try reader.expect("to")
-                return .addSite(company: try reader.identifier("a company id"), Site(id: site, name: name))
+                return (.addSite(Site(id: site, name: name)), try reader.identifier("a company id"))
             }
         case "remove":
             switch try reader.choice("what to remove", ["addon", "site", "user"]) {
@@ -83,46 +96,40 @@ extension Parser {
                 let addOn = try reader.identifier("an add-on id")
                 let site = reader.accept("site") ? try reader.identifier("a site id") : nil
                 try reader.expect("from")
-                return .removeAddOn(company: try reader.identifier("a company id"), addOn: addOn, site: site)
+                return (.removeAddOn(addOn, site: site), try reader.identifier("a company id"))
             case "site":
                 let site = try reader.identifier("a site id")
                 try reader.expect("from")
-                return .removeSite(company: try reader.identifier("a company id"), site: site)
+                return (.removeSite(site), try reader.identifier("a company id"))
             default:
                 let email = try reader.email()
                 try reader.expect("from")
-                return .removeUser(company: try reader.identifier("a company id"), email: email)
+                return (.removeMember(email: email), try reader.identifier("a company id"))
             }
         case "invite":
             let email = try reader.email("the email of the user to invite")
             try reader.expect("to")
             let company = try reader.identifier("a company id")
             try reader.expect("as")
-            return .invite(company: company, email: email, try role(&reader))
+            return (.invite(email: email, try role(&reader)), company)
         case "revoke":
             try reader.expect("invitation")
             try reader.expect("of")
             let email = try reader.email()
             try reader.expect("to")
-            return .revokeInvitation(company: try reader.identifier("a company id"), email: email)
+            return (.revokeInvitation(email: email), try reader.identifier("a company id"))
         case "accept":
             try reader.expect("invitation")
             try reader.expect("to")
-            return .accept(company: try reader.identifier("a company id"))
+            return (.acceptInvitation, try reader.identifier("a company id"))
         case "transfer":
             try reader.expect("ownership")
             let company = try of(&reader)
             try reader.expect("to")
-            return .transferOwnership(company: company, email: try reader.email("the new owner's email"))
-        case "close":
-            try reader.expect("account")
-            return .closeAccount(company: try of(&reader))
+            return (.transferOwnership(email: try reader.email("the new owner's email")), company)
         default:
-            try reader.expect("invoice")
-            _ = try reader.choice("'email'", ["email", "emails"])
-            let on = try reader.choice("'on' or 'off'", ["on", "off"]) == "on"
-            let target = reader.accept("for") ? try reader.email("whose setting to change") : nil
-            return .turnInvoiceEmail(on: on, for: target)
+            try reader.expect("account")
+            return (.closeAccount, try of(&reader))
         }
     }
 
