@@ -1,5 +1,5 @@
-/// A company's identity as printed on its invoices. Editing it appends a revision, so
-/// each invoice keeps the details it was issued with.
+/// A company's identity and payment method as printed on its invoices. Editing either
+/// appends a revision, so each invoice keeps the details it was issued with.
 public struct CompanyDetails: Sendable, Hashable, Codable {
     /// Company name, any Unicode.
     public var name: String
@@ -10,13 +10,17 @@ public struct CompanyDetails: Sendable, Hashable, Codable {
     /// VAT registration number; empty when the company has none. A company keeps it in
     /// normal form, fitting its country (``validated()``).
     public var vatNumber: String
+    /// How the company pays, as shown on its invoices: free text such as
+    /// `Visa •••• 4242`; `Invoice` (bank transfer against the invoice) unless set.
+    public var paymentMethod: String
 
     /// Details.
-    public init(name: String, address: String, country: Country, vatNumber: String = "") {
+    public init(name: String, address: String, country: Country, vatNumber: String = "", paymentMethod: String = "Invoice") {
         self.name = name
         self.address = address
         self.country = country
         self.vatNumber = vatNumber
+        self.paymentMethod = paymentMethod
     }
 
     /// These details with the VAT number in normal form (see ``VATNumber``); a number

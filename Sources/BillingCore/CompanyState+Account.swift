@@ -42,10 +42,13 @@ extension CompanyState {
         if next != details { detailsHistory.append(next) }
     }
 
-    /// Changes the payment method, as `actor`.
+    /// Changes the payment method, as `actor`: a new details revision, so invoices
+    /// already issued keep the method they were issued with.
     public mutating func editPaymentMethod(_ method: String, by actor: UserRef) throws(BillingError) {
         try authorize(actor, .editPaymentMethod)
-        paymentMethod = method
+        var next = details
+        next.paymentMethod = method
+        if next != details { detailsHistory.append(next) }
     }
 
     /// Checks `actor` may view and manage `site`'s `environment`.

@@ -25,7 +25,6 @@ extension CompanyState {
         sink.word(numberPrefix, "prefix")
         sink.int(nextSequence, "next")
         sink.int(emailedCount, "emailed")
-        sink.text(paymentMethod, "payment")
         sink.int(Int64(bitPattern: random.state), "random")
         if let profile {
             sink.record("profile")
@@ -40,6 +39,7 @@ extension CompanyState {
             sink.text(details.address)
             sink.word(details.country.rawValue)
             sink.text(details.vatNumber)
+            sink.text(details.paymentMethod, "payment")
         }
         sink.record("usage")
         for value in [

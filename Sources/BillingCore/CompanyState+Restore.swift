@@ -5,7 +5,7 @@ extension CompanyState {
     /// (the snapshot reader) vouches that the parts came from a ``CompanyState``.
     /// `catalog` is the world's: lines are stored as indices into its items.
     public init(
-        restoring id: String, index: Int32, detailsHistory: [CompanyDetails], paymentMethod: String, currency: Currency,
+        restoring id: String, index: Int32, detailsHistory: [CompanyDetails], currency: Currency,
         plan: PlanID, cycle: BillingCycle, anchorMode: AnchorMode, anchor: BillingAnchor, periodIndex: Int,
         periodStart: Instant, periodBilled: Bool, usageIndex: Int, usageStart: Instant, usage: Usage, sites: [Site],
         addOns: [ActiveAddOn], pendingLines: [InvoiceLine], balance: Int64, members: [Membership],
@@ -16,7 +16,6 @@ extension CompanyState {
         self.index = index
         self.detailsHistory = detailsHistory
         self.buyer = Buyer(detailsHistory)
-        self.paymentMethod = paymentMethod
         self.currency = currency
         self.plan = plan
         self.cycle = cycle

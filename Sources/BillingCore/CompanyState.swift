@@ -16,8 +16,6 @@ public struct CompanyState: Sendable, Hashable {
     /// What issuing an invoice needs of the current details, kept inline: reading the
     /// history's buffer for every invoice was a cache miss each at scale.
     var buyer: Buyer
-    /// Payment method as shown, for example `Visa •••• 4242`.
-    public internal(set) var paymentMethod: String
     /// The currency of every amount.
     public let currency: Currency
     /// The current plan.
@@ -90,14 +88,13 @@ public struct CompanyState: Sendable, Hashable {
     public init(
         id: String, index: Int32, details: CompanyDetails, currency: Currency, plan: PlanID,
         cycle: BillingCycle, anchorMode: AnchorMode = .anniversary, owner: UserID, start: Instant,
-        paymentMethod: String = "Invoice", numberPrefix: String? = nil, profile: UsageProfile? = nil,
+        numberPrefix: String? = nil, profile: UsageProfile? = nil,
         seed: UInt64 = 0
     ) {
         self.id = id
         self.index = index
         self.detailsHistory = [details]
         self.buyer = Buyer([details])
-        self.paymentMethod = paymentMethod
         self.currency = currency
         self.plan = plan
         self.cycle = cycle
@@ -131,6 +128,9 @@ public struct CompanyState: Sendable, Hashable {
 
     /// The current details.
     public var details: CompanyDetails { detailsHistory[detailsHistory.count - 1] }
+
+    /// The current payment method, for example `Visa •••• 4242`.
+    public var paymentMethod: String { details.paymentMethod }
 
     /// End (exclusive) of the current plan period.
     public var periodEnd: Instant { anchor.boundary(periodIndex + cycle.months) }

@@ -4,7 +4,7 @@ public import BillingCore
 public struct CompanySpec: Sendable, Hashable {
     /// Identifier, unique in the world.
     public var id: String
-    /// Name, address, country, VAT number.
+    /// Name, address, country, VAT number, payment method.
     public var details: CompanyDetails
     /// The billing currency.
     public var currency: Currency
@@ -14,15 +14,13 @@ public struct CompanySpec: Sendable, Hashable {
     public var cycle: BillingCycle
     /// Anniversary (default) or calendar-month periods.
     public var anchorMode: AnchorMode
-    /// Payment method as shown.
-    public var paymentMethod: String
     /// Invoice series prefix; derived from the id when `nil`.
     public var numberPrefix: String?
 
     /// A company spec.
     public init(
         id: String, details: CompanyDetails, currency: Currency, plan: PlanID, cycle: BillingCycle,
-        anchorMode: AnchorMode = .anniversary, paymentMethod: String = "Invoice", numberPrefix: String? = nil
+        anchorMode: AnchorMode = .anniversary, numberPrefix: String? = nil
     ) {
         self.id = id
         self.details = details
@@ -30,7 +28,6 @@ public struct CompanySpec: Sendable, Hashable {
         self.plan = plan
         self.cycle = cycle
         self.anchorMode = anchorMode
-        self.paymentMethod = paymentMethod
         self.numberPrefix = numberPrefix
     }
 }

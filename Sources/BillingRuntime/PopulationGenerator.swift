@@ -90,7 +90,7 @@ struct PopulationGenerator {
         }
         let name =
             "\(PopulationGenerator.names[random.below(PopulationGenerator.names.count)]) \(PopulationGenerator.kinds[random.below(PopulationGenerator.kinds.count)])"
-        let details = CompanyDetails(name: name, address: "Gatan \(1 + random.below(99)), \(country)", country: country, vatNumber: vat)
+        var details = CompanyDetails(name: name, address: "Gatan \(1 + random.below(99)), \(country)", country: country, vatNumber: vat)
         let allowance = catalog.plans[plan]
         let visits = (allowance?.visits ?? 25_000) * Int64(50 + random.below(80)) / 100
         let profile = UsageProfile(
@@ -117,9 +117,8 @@ struct PopulationGenerator {
         if random.chance(spec.partnerPercent) {
             members.append((user: -1 - random.below(spec.partnerCount), role: .billing))
         }
-        let companySpec = CompanySpec(
-            id: id, details: details, currency: currency, plan: plan, cycle: cycle,
-            paymentMethod: random.chance(80) ? "Card •••• \(1000 + random.below(9000))" : "Invoice")
+        details.paymentMethod = random.chance(80) ? "Card •••• \(1000 + random.below(9000))" : "Invoice"
+        let companySpec = CompanySpec(id: id, details: details, currency: currency, plan: plan, cycle: cycle)
         return Draft(
             spec: companySpec, profile: profile, sites: sites, addOns: addOns, signupDay: random.below(28),
             userCount: userCount, optIns: optIns, members: members)

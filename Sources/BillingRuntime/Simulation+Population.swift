@@ -125,7 +125,7 @@ extension Simulation {
         var state = CompanyState(
             id: draft.spec.id, index: index, details: draft.spec.details, currency: draft.spec.currency, plan: draft.spec.plan,
             cycle: draft.spec.cycle, owner: userIDs(draft.members[0].user),
-            start: start.adding(seconds: Int64(draft.signupDay) * Instant.secondsPerDay), paymentMethod: draft.spec.paymentMethod,
+            start: start.adding(seconds: Int64(draft.signupDay) * Instant.secondsPerDay),
             numberPrefix: draft.spec.numberPrefix, profile: draft.profile, seed: seed)
         for member in draft.members.dropFirst() where state.role(of: userIDs(member.user)) == nil {
             state.addMember(userIDs(member.user), member.role)

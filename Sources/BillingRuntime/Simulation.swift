@@ -126,7 +126,7 @@ public final class Simulation: Sendable {
             let state = CompanyState(
                 id: spec.id, index: Int32(firstIndex), details: spec.details, currency: spec.currency,
                 plan: spec.plan, cycle: spec.cycle, anchorMode: spec.anchorMode, owner: ownerRef.id, start: now,
-                paymentMethod: spec.paymentMethod, numberPrefix: spec.numberPrefix, seed: seed)
+                numberPrefix: spec.numberPrefix, seed: seed)
             return [(Company(state, settings: settings), state.nextDue, state.numberPrefix, spec.numberPrefix != nil)]
         }
         return added[0]

@@ -161,6 +161,8 @@ extension Execution {
             // Companies keep the normal form: `de 123.456.789` expects `DE123456789`.
             let expected = VATNumber.normalized(number)
             return compare("vat", expected.isEmpty ? "none" : expected, details.vatNumber.isEmpty ? "none" : details.vatNumber)
+        case .paymentMethod(let method):
+            return compare("payment", "\"\(method)\"", "\"\(details.paymentMethod)\"")
         case .vatInSEK(let amount):
             guard let swedish = invoice.swedishVAT(seller: settings.seller, rates: settings.exchangeRates) else {
                 return [Mismatch("vat-sek", expected: "\(amount)", actual: "no Swedish VAT on an invoice in another currency")]

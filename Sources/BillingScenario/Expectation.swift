@@ -98,6 +98,8 @@ public enum InvoiceCheck: Sendable, Hashable {
     case country(Country)
     /// `vat NUMBER` or `vat none`: the company's VAT number at issue.
     case vatNumber(String)
+    /// `payment "…"`: the payment method the invoice was issued with.
+    case paymentMethod(String)
     /// `vat-sek AMOUNT`: its Swedish VAT stated in SEK at the invoice date's rate.
     case vatInSEK(Amount)
     /// `document invoice|credit-note`: a credit note's lines sum below zero.

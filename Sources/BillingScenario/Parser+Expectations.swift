@@ -109,7 +109,7 @@ extension Parser {
 
     private static let invoiceFields = [
         "number", "kind", "cycle", "created", "period", "lines", "subtotal", "tax", "total", "applied", "due", "remaining",
-        "name", "address", "country", "vat", "vat-sek", "document", "credits",
+        "name", "address", "country", "vat", "vat-sek", "payment", "document", "credits",
     ]
 
     private static func invoiceCheck(_ reader: inout LineReader) throws(LineReader.Failure) -> InvoiceCheck {
@@ -138,6 +138,7 @@ extension Parser {
         case "name": return .name(try reader.string("the company's name on the invoice"))
         case "address": return .address(try reader.string("the company's address on the invoice"))
         case "country": return .country(try reader.country())
+        case "payment": return .paymentMethod(try reader.string("the payment method on the invoice"))
         case "vat-sek": return .vatInSEK(try reader.amount("the Swedish VAT in SEK"))
         case "document": return .document(creditNote: try reader.choice("a document", ["invoice", "credit-note"]) == "credit-note")
         case "credits":

@@ -111,7 +111,6 @@ enum Parser {
         var plan: PlanID?
         var cycle = BillingCycle.monthly
         var anchor = AnchorMode.anniversary
-        var payment = "Invoice"
         var prefix: String?
         let options = ["owner", "address", "country", "vat", "currency", "plan", "monthly", "annual", "anchor", "payment", "prefix"]
         while !reader.atEnd {
@@ -128,15 +127,14 @@ enum Parser {
             case "annual": cycle = .annual
             case "anchor":
                 anchor = AnchorMode(rawValue: try reader.choice("an anchor", ["anniversary", "calendar-month"])) ?? .anniversary
-            case "payment": payment = try reader.string("the payment method")
+            case "payment": details.paymentMethod = try reader.string("the payment method")
             default: prefix = try reader.identifier("the invoice number prefix")
             }
         }
         guard let owner else { throw reader.failure("a company needs an owner", hint: "add 'owner anna@example.com'") }
         guard let plan else { throw reader.failure("a company needs a plan", hint: "add 'plan business'") }
         let spec = CompanySpec(
-            id: id, details: details, currency: currency, plan: plan, cycle: cycle, anchorMode: anchor, paymentMethod: payment,
-            numberPrefix: prefix)
+            id: id, details: details, currency: currency, plan: plan, cycle: cycle, anchorMode: anchor, numberPrefix: prefix)
         return .company(spec, owner: owner, inSellerCountry: !countryGiven)
     }
 

@@ -8,7 +8,6 @@ extension SnapshotReader {
     /// A company's row before its children are attached.
     private struct Partial {
         var id: String
-        var paymentMethod: String
         var currency: Currency
         var plan: PlanID
         var cycle: BillingCycle
@@ -33,23 +32,24 @@ extension SnapshotReader {
         let query = try db.prepare("SELECT * FROM companies ORDER BY idx")
         while try query.step() {
             guard query.int64(0) == Int64(partials.count) else { throw Problem(detail: "company indices are not 0, 1, 2, … in order") }
-            guard let currency = Currency(rawValue: query.text(3)), let cycle = BillingCycle(rawValue: query.text(5)),
-                let anchorMode = AnchorMode(rawValue: query.text(6)), let anchorDate = CivilDate(parsing: query.text(7))
+            guard let currency = Currency(rawValue: query.text(2)), let cycle = BillingCycle(rawValue: query.text(4)),
+                let anchorMode = AnchorMode(rawValue: query.text(5)), let anchorDate = CivilDate(parsing: query.text(6))
             else { throw Problem(detail: "company \(query.text(1)) has an unknown currency, cycle, anchor or anchor date") }
             var anchor = BillingAnchor(start: Instant(anchorDate), mode: .anniversary)
-            anchor.secondOfDay = query.int64(8)
+            anchor.secondOfDay = query.int64(7)
             let profile: UsageProfile? =
-                query.isNull(27) ? nil : UsageProfile(visits: query.int64(27), cdnGB: query.int64(28), diskGB: query.int64(29))
+                query.isNull(26) ? nil : UsageProfile(visits: query.int64(26), cdnGB: query.int64(27), diskGB: query.int64(28))
             partials.append(
                 Partial(
-                    id: query.text(1), paymentMethod: query.text(2), currency: currency, plan: query.text(4), cycle: cycle,
-                    anchorMode: anchorMode, anchor: anchor, numbers: (9...26).map { query.int64(Int32($0)) },
-                    numberPrefix: query.text(22), profile: profile, random: SplitMix64(seed: UInt64(bitPattern: query.int64(30)))))
-            scheduled.append(query.isNull(31) ? nil : Instant(seconds: query.int64(31)))
+                    id: query.text(1), currency: currency, plan: query.text(3), cycle: cycle,
+                    anchorMode: anchorMode, anchor: anchor, numbers: (8...25).map { query.int64(Int32($0)) },
+                    numberPrefix: query.text(21), profile: profile, random: SplitMix64(seed: UInt64(bitPattern: query.int64(29)))))
+            scheduled.append(query.isNull(30) ? nil : Instant(seconds: query.int64(30)))
         }
-        try rows("SELECT company, revision, name, address, country, vat_number FROM company_details", in: &partials, \.details) { row in
+        try rows("SELECT company, revision, name, address, country, vat_number, payment_method FROM company_details", in: &partials, \.details) { row in
             guard let country = Country(rawValue: row.text(4)) else { throw Problem(detail: "company details name an unknown country") }
-            return CompanyDetails(name: row.text(2), address: row.text(3), country: country, vatNumber: row.text(5))
+            return CompanyDetails(
+                name: row.text(2), address: row.text(3), country: country, vatNumber: row.text(5), paymentMethod: row.text(6))
         }
         try rows("SELECT company, position, id, name FROM sites", in: &partials, \.sites) { row in
             Site(id: row.text(2), name: row.text(3))
@@ -91,8 +91,7 @@ extension SnapshotReader {
         }
         let companies = partials.enumerated().map { index, p in
             CompanyState(
-                restoring: p.id, index: Int32(index), detailsHistory: p.details, paymentMethod: p.paymentMethod,
-                currency: p.currency, plan: p.plan, cycle: p.cycle, anchorMode: p.anchorMode, anchor: p.anchor,
+                restoring: p.id, index: Int32(index), detailsHistory: p.details, currency: p.currency, plan: p.plan, cycle: p.cycle, anchorMode: p.anchorMode, anchor: p.anchor,
                 periodIndex: Int(p.numbers[0]), periodStart: Instant(seconds: p.numbers[1]), periodBilled: p.numbers[2] != 0,
                 usageIndex: Int(p.numbers[3]), usageStart: Instant(seconds: p.numbers[4]),
                 usage: SnapshotReader.usage(p.numbers[5...12]), sites: p.sites, addOns: p.addOns, pendingLines: p.pending,

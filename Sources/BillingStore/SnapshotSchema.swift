@@ -2,8 +2,10 @@
 /// are whole seconds since 1970-01-01 UTC, amounts minor units, dates `YYYY-MM-DD`.
 enum SnapshotSchema {
     /// `PRAGMA user_version` of files this code writes and reads. Version 2 added
-    /// `addons.disk_gb`, the lines' `credits` and `exchange_rates`; a version-1 file is refused by a restore but may be replaced.
-    static let version: Int64 = 2
+    /// `addons.disk_gb`, the lines' `credits` and `exchange_rates`; version 3 moved
+    /// `payment_method` from `companies` to `company_details`. Earlier versions are
+    /// refused by a restore but may be replaced.
+    static let version: Int64 = 3
 
     /// Versions of files BillingSim wrote, which a save may replace.
     static let written: ClosedRange<Int64> = 1...version
@@ -28,8 +30,7 @@ enum SnapshotSchema {
         CREATE TABLE overage_prices (metric TEXT NOT NULL, currency TEXT NOT NULL, minor_units INTEGER NOT NULL);
         CREATE TABLE users (id INTEGER PRIMARY KEY, email TEXT NOT NULL, name TEXT NOT NULL,
             invoice_email INTEGER NOT NULL);
-        CREATE TABLE companies (idx INTEGER PRIMARY KEY, id TEXT NOT NULL, payment_method TEXT NOT NULL,
-            currency TEXT NOT NULL, plan TEXT NOT NULL, cycle TEXT NOT NULL, anchor_mode TEXT NOT NULL,
+        CREATE TABLE companies (idx INTEGER PRIMARY KEY, id TEXT NOT NULL, currency TEXT NOT NULL, plan TEXT NOT NULL, cycle TEXT NOT NULL, anchor_mode TEXT NOT NULL,
             anchor_date TEXT NOT NULL, anchor_second INTEGER NOT NULL, period_index INTEGER NOT NULL,
             period_start INTEGER NOT NULL, period_billed INTEGER NOT NULL, usage_index INTEGER NOT NULL,
             usage_start INTEGER NOT NULL, visits INTEGER NOT NULL, cdn_gb INTEGER NOT NULL, disk_gb INTEGER NOT NULL,
@@ -39,7 +40,7 @@ enum SnapshotSchema {
             settled_until INTEGER NOT NULL, profile_visits INTEGER, profile_cdn_gb INTEGER, profile_disk_gb INTEGER,
             random_state INTEGER NOT NULL, next_due INTEGER);
         CREATE TABLE company_details (company INTEGER NOT NULL, revision INTEGER NOT NULL, name TEXT NOT NULL,
-            address TEXT NOT NULL, country TEXT NOT NULL, vat_number TEXT NOT NULL);
+            address TEXT NOT NULL, country TEXT NOT NULL, vat_number TEXT NOT NULL, payment_method TEXT NOT NULL);
         CREATE TABLE sites (company INTEGER NOT NULL, position INTEGER NOT NULL, id TEXT NOT NULL, name TEXT NOT NULL);
         CREATE TABLE active_addons (company INTEGER NOT NULL, position INTEGER NOT NULL, addon TEXT NOT NULL, site TEXT,
             since INTEGER NOT NULL);

@@ -123,8 +123,8 @@ private struct CompanyStatements {
     let lines: SQLiteStatement
 
     init(_ db: SQLiteConnection) throws(SQLiteError) {
-        company = try db.prepare("INSERT INTO companies VALUES (\(Array(repeating: "?", count: 32).joined(separator: ", ")))")
-        details = try db.prepare("INSERT INTO company_details VALUES (?, ?, ?, ?, ?, ?)")
+        company = try db.prepare("INSERT INTO companies VALUES (\(Array(repeating: "?", count: 31).joined(separator: ", ")))")
+        details = try db.prepare("INSERT INTO company_details VALUES (?, ?, ?, ?, ?, ?, ?)")
         sites = try db.prepare("INSERT INTO sites VALUES (?, ?, ?, ?)")
         addOns = try db.prepare("INSERT INTO active_addons VALUES (?, ?, ?, ?, ?)")
         members = try db.prepare("INSERT INTO memberships VALUES (?, ?, ?, ?, ?)")
@@ -143,23 +143,22 @@ private struct CompanyStatements {
         ]
         try c.bind(1, index)
         try c.bind(2, s.id)
-        try c.bind(3, s.paymentMethod)
-        try c.bind(4, s.currency.code)
-        try c.bind(5, s.plan)
-        try c.bind(6, s.cycle.rawValue)
-        try c.bind(7, s.anchorMode.rawValue)
-        try c.bind(8, s.anchor.date.description)
-        for (offset, value) in values.enumerated() { try c.bind(Int32(9 + offset), value) }
-        try c.bind(23, s.numberPrefix)
-        try c.bind(24, s.nextSequence)
-        try c.bind(25, Int64(s.emailedCount))
-        try c.bind(26, s.closed ? 1 : 0)
-        try c.bind(27, s.settledUntil.seconds)
-        try c.bind(28, s.profile?.visits)
-        try c.bind(29, s.profile?.cdnGB)
-        try c.bind(30, s.profile?.diskGB)
-        try c.bind(31, Int64(bitPattern: s.random.state))
-        try c.bind(32, nextDue?.seconds)
+        try c.bind(3, s.currency.code)
+        try c.bind(4, s.plan)
+        try c.bind(5, s.cycle.rawValue)
+        try c.bind(6, s.anchorMode.rawValue)
+        try c.bind(7, s.anchor.date.description)
+        for (offset, value) in values.enumerated() { try c.bind(Int32(8 + offset), value) }
+        try c.bind(22, s.numberPrefix)
+        try c.bind(23, s.nextSequence)
+        try c.bind(24, Int64(s.emailedCount))
+        try c.bind(25, s.closed ? 1 : 0)
+        try c.bind(26, s.settledUntil.seconds)
+        try c.bind(27, s.profile?.visits)
+        try c.bind(28, s.profile?.cdnGB)
+        try c.bind(29, s.profile?.diskGB)
+        try c.bind(30, Int64(bitPattern: s.random.state))
+        try c.bind(31, nextDue?.seconds)
         try c.insert()
 
         for (revision, d) in s.detailsHistory.enumerated() {
@@ -169,6 +168,7 @@ private struct CompanyStatements {
             try details.bind(4, d.address)
             try details.bind(5, d.country.rawValue)
             try details.bind(6, d.vatNumber)
+            try details.bind(7, d.paymentMethod)
             try details.insert()
         }
         for (position, site) in s.sites.enumerated() {

@@ -260,6 +260,20 @@ struct InvoiceTotalsTests {
         #expect(state.details == new)
     }
 
+    @Test("Changing the payment method keeps the old invoices' method and adds no revision when unchanged")
+    func paymentMethodRevision() throws {
+        var state = company(start: at(2026, 1, 15))
+        state.runDue(until: at(2026, 1, 15), settings: standard)
+        #expect(state.paymentMethod == "Invoice")
+        try state.editPaymentMethod("Visa •••• 4242", by: People.owner)
+        try state.editPaymentMethod("Visa •••• 4242", by: People.owner)  // no change, no revision
+        state.runDue(until: at(2026, 2, 15), settings: standard)
+        #expect(state.detailsHistory.map(\.paymentMethod) == ["Invoice", "Visa •••• 4242"])
+        #expect(state.invoices.map { state.detailsHistory[Int($0.detailsRevision)].paymentMethod } == ["Invoice", "Visa •••• 4242"])
+        #expect(state.detailsHistory.map(\.name) == ["Acme AB", "Acme AB"])
+        #expect(state.paymentMethod == "Visa •••• 4242")
+    }
+
     @Test("Line descriptions name the plan, add-on and site from the catalog")
     func lineDescriptions() {
         let catalog = standard.catalog

@@ -31,8 +31,8 @@ private func spec(
     payment: String = "Invoice", prefix: String? = nil
 ) -> CompanySpec {
     CompanySpec(
-        id: id, details: CompanyDetails(name: name, address: address, country: country, vatNumber: vat), currency: currency, plan: plan,
-        cycle: cycle, anchorMode: anchor, paymentMethod: payment, numberPrefix: prefix)
+        id: id, details: CompanyDetails(name: name, address: address, country: country, vatNumber: vat, paymentMethod: payment),
+        currency: currency, plan: plan, cycle: cycle, anchorMode: anchor, numberPrefix: prefix)
 }
 
 /// The statement `on` wraps: it starts at `column` of the same line.
@@ -232,6 +232,9 @@ struct ParserTests {
                     company: "acme", .position(1),
                     [.name("Acme AB"), .address("Storgatan 1"), .country(country("SE")), .vatNumber("SE556000000101")]))),
         Form("expect acme invoice last vat none", .expect(.invoice(company: "acme", .last, [.vatNumber("")]))),
+        Form(
+            "expect acme invoice 2 payment \"Visa •••• 4242\" vat none",
+            .expect(.invoice(company: "acme", .position(2), [.paymentMethod("Visa •••• 4242"), .vatNumber("")]))),
         Form(
             "expect acme invoice 1 line 2 description \"Add-on: Redis\" quantity 3 unit 1.50 amount -12.50 period 2026-01-01 to 2026-01-31",
             .expect(

@@ -146,4 +146,27 @@ struct RoundTripTests {
         #expect(loaded.settings.exchangeRates == rates)
         #expect(loaded == image)
     }
+
+    @Test("Each details revision keeps its payment method through a snapshot")
+    func paymentMethodRoundTrip() async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("bs-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("w.db").path
+        let sim = try Simulation(seed: 4, start: Self.start)
+        try await sim.register(email: "anna@acme.se", name: "Anna")
+        let details = CompanyDetails(name: "Acme AB", address: "Storgatan 1", country: .sweden)
+        try await sim.createCompany(
+            CompanySpec(id: "acme", details: details, currency: .sek, plan: "starter", cycle: .monthly), owner: "anna@acme.se")
+        await sim.advance(by: .days(10))
+        try await sim.editPaymentMethod(of: "acme", to: "Visa •••• 4242", as: "anna@acme.se")
+        await sim.advance(by: .days(40))
+        let image = await sim.image()
+        try Snapshot.save(image, to: path)
+        let loaded = try Snapshot.load(from: path)
+        #expect(loaded == image)
+        let restored = try await Simulation(restoring: loaded).state(of: "acme")
+        #expect(restored.detailsHistory.map(\.paymentMethod) == ["Invoice", "Visa •••• 4242"])
+        #expect(restored.invoices.map(\.detailsRevision) == [0, 1])
+    }
 }

@@ -20,7 +20,8 @@ struct InvoiceHeader {
     var buyerLines: [String]
     /// The title: `INVOICE`, or `Credit note (Kreditfaktura)`.
     var title: String
-    /// Invoice number, the invoices it credits, dates, cycle, period and currency.
+    /// Invoice number, the invoices it credits, dates, cycle, period, currency and the
+    /// payment method the invoice was issued with.
     var facts: [Fact]
 
     private static let partyWidth = 250.0
@@ -68,6 +69,7 @@ struct InvoiceHeader {
             fact("Service start", invoice.periodStart.description),
             fact("Service end", invoice.periodEnd.lastIncludedDay.description),
             fact("Currency", InvoiceText.currency(invoice.currency)),
+            fact("Payment method", buyer.paymentMethod),
         ]
     }
 

@@ -31,7 +31,8 @@ struct InvoicePDFTests {
             invoice.cycle.invoiceLabel, invoice.periodStart.description, invoice.periodEnd.lastIncludedDay.description,
             invoice.currency.code, amount(invoice.subtotal), amount(invoice.taxAmount), amount(invoice.total),
             amount(invoice.balanceApplied), amount(invoice.amountDue), amount(invoice.balanceRemaining), "Subtotal",
-            "Total", "Account balance applied", "Amount due", "Billing cycle", "Creation date",
+            "Total", "Account balance applied", "Amount due", "Billing cycle", "Creation date", "Payment method",
+            buyer.paymentMethod,
             invoice.kind == .final ? "Balance owed to you (to be refunded)" : "Account balance remaining",
         ]
         if !buyer.vatNumber.isEmpty { texts.append("VAT number: \(buyer.vatNumber)") }

@@ -56,11 +56,11 @@ enum PDFFixtures {
         currency: .sek, tax: .domestic(TaxRate(basisPoints: 2500)),
         lines: [line(.plan("business", .monthly), unitPrice: 115_000)])
 
-    /// A French company with a VAT number: reverse charge, in EUR, with an add-on.
+    /// A French company with a VAT number, paying by card: reverse charge, in EUR, with an add-on.
     static let reverseChargeEUR = document(
         buyer: CompanyDetails(
             name: "Café Élysée SARL", address: "12 rue de Rivoli, 75001 Paris", country: country("FR"),
-            vatNumber: "FR40123456789"),
+            vatNumber: "FR40123456789", paymentMethod: "Visa •••• 4242"),
         currency: .eur, tax: .reverseCharge,
         lines: [
             line(.plan("pro", .monthly), unitPrice: 7_000),
@@ -133,7 +133,8 @@ enum PDFFixtures {
         buyer: CompanyDetails(
             name: String(repeating: "Överlånga Företagsnamnet Aktiebolag ", count: 6) + "🚀 AB",
             address: String(repeating: "Långa vägen 123, lägenhet 4 tr, ", count: 10) + "999 99 Ödeshög",
-            country: .sweden, vatNumber: "SE" + String(repeating: "1234567890", count: 8)),
+            country: .sweden, vatNumber: "SE" + String(repeating: "1234567890", count: 8),
+            paymentMethod: String(repeating: "Corporate card ", count: 12) + "•••• 0001"),
         currency: .sek, tax: .domestic(TaxRate(basisPoints: 2500)),
         lines: [
             line(.plan("mega", .monthly), unitPrice: 99_999_999_999),
