@@ -99,8 +99,8 @@ extension CompanyState {
     static let creditLookback = 4_096
 
     /// The invoice that charged the item a credit of `kind` reverses for the time from
-    /// `now`: the latest invoiced plan or plan-charge line of the same plan and cycle (a
-    /// plan credit), or add-on line of the same add-on and site (an add-on credit), whose
+    /// `now`: the latest plan or plan-charge line of the same plan and cycle (a plan
+    /// credit), or add-on line of the same add-on and site (an add-on credit), whose
     /// period holds `now`. `nil` when that charge is not invoiced yet (it is pending: the
     /// credit joins its document) or lies beyond ``creditLookback`` lines.
     func creditedInvoice(for kind: InvoiceLine.Kind, at now: Instant) -> Int32? {
@@ -122,13 +122,15 @@ extension CompanyState {
         default: return nil
         }
         guard let item = kind.item.flatMap({ itemNames.firstIndex(of: $0) }) else { return nil }
-        let end = invoicedLineCount
+        // From the newest line, pending ones included: a plan switched away and back has
+        // its current charge pending while the first invoice's charge still covers `now`.
+        let end = lineStore.count
         for index in stride(from: end - 1, through: max(0, end - CompanyState.creditLookback), by: -1) {
             let record = lineStore[index]
             guard tags.contains(record.tag), Int(record.item) == item, detail.map({ $0 == record.detail }) ?? true,
                 site.map({ $0 == record.site }) ?? true, record.periodStart <= now, now < record.periodEnd
             else { continue }
-            return Int32(invoicePosition(ofLine: index))
+            return index < invoicedLineCount ? Int32(invoicePosition(ofLine: index)) : nil
         }
         return nil
     }

@@ -83,6 +83,26 @@ struct CreditVATTests {
         #expect(state.invoices[1].taxGroups.count == 1)
     }
 
+    @Test("Switching a plan away and back within a period: the next credit reverses the pending charge, not the first invoice again")
+    func planSwitchedBack() throws {
+        // Business 115.00 ↔ Starter 35.00 USD: every change below is under the 100.00
+        // threshold, so each credit and charge waits for the next invoice.
+        var state = company(currency: .usd, start: at(2026, 1, 15))
+        state.runDue(until: at(2026, 1, 15), settings: standard)
+        try state.changePlan(to: "starter", by: People.owner, at: at(2026, 1, 20), settings: standard)
+        try state.changePlan(to: "business", by: People.owner, at: at(2026, 1, 25), settings: standard)
+        try state.changePlan(to: "starter", by: People.owner, at: at(2026, 2, 1), settings: standard)
+        let credits = state.pendingLines.filter { if case .planCredit(let plan, _) = $0.kind { plan == "business" } else { false } }
+        #expect(credits.count == 2)
+        // The first reverses invoice 1 from 2026-01-20; the second the charge of 2026-01-25,
+        // still pending, so it names no invoice.
+        #expect(credits.map { $0.credits?.invoice } == [0, nil])
+        // Invoice 1 charged 31 days of Business; what credits name it never exceeds that.
+        let charged = state.invoices[0].lines[0].amount
+        let creditedAgainstIt = state.pendingLines.filter { $0.credits?.invoice == 0 }.reduce(0) { $0 - $1.amount }
+        #expect(creditedAgainstIt <= charged)
+    }
+
     @Test("Tax groups: each treatment taxed on its own sum, in order of first appearance")
     func grouping() {
         let vat24 = TaxTreatment.destination(TaxRate(basisPoints: 2400))
