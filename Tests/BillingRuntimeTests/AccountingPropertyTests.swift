@@ -6,8 +6,9 @@ import Testing
 /// countries, add-on changes, usage and closings, checked after every month for 24 months (across
 /// Finland's 2024-09-01, Slovakia's 2025-01-01 and Estonia's 2025-07-01 rate changes):
 /// numbers unique across the seller and gapless per series; every credit reversing VAT at
-/// the rate and treatment of the invoice it credits; quantity × unit price = amount on
-/// every line; and every invoice's totals adding up.
+/// the rate and treatment of the invoice it credits, never for more than that invoice
+/// charged; quantity × unit price = amount on every line; and every invoice's totals
+/// adding up.
 @Suite("Accounting properties of generated worlds")
 struct AccountingPropertyTests {
     /// Countries a company moves to, with a VAT number of the country's published form.
@@ -19,6 +20,7 @@ struct AccountingPropertyTests {
     /// What the operations did: each kind must have happened for the run to prove anything.
     struct Counts {
         var planChanges = 0
+        var switchesBack = 0
         var moves = 0
         var addOnChanges = 0
         var credits = 0
@@ -27,6 +29,8 @@ struct AccountingPropertyTests {
         var closings = 0
         var finalInvoices = 0
         var invoices = 0
+        /// Per company and invoice position, what the credits naming it have reversed so far.
+        var credited: [String: [Int: Int64]] = [:]
     }
 
     @Test("Thousands of companies for 24 months of random changes keep every accounting invariant after every month")
@@ -50,6 +54,15 @@ struct AccountingPropertyTests {
                     let plan = plans[Int(random.next() % UInt64(plans.count))]
                     let cycle: BillingCycle? = random.next() % 4 == 0 ? (state.cycle == .monthly ? .annual : .monthly) : nil
                     if (try? await sim.changePlan(of: state.id, to: plan, cycle: cycle, as: email)) != nil { counts.planChanges += 1 }
+                    if random.next() % 3 == 0, plan != state.plan {
+                        // Away and back and away again at once: each credit must reverse
+                        // the latest charge, pending or invoiced, not the first one twice.
+                        if (try? await sim.changePlan(of: state.id, to: state.plan, as: email)) != nil,
+                            (try? await sim.changePlan(of: state.id, to: plan, as: email)) != nil
+                        {
+                            counts.switchesBack += 1
+                        }
+                    }
                 case 5..<10:
                     let move = Self.moves[Int(random.next() % UInt64(Self.moves.count))]
                     let country = try #require(Country(rawValue: move.country))
@@ -71,6 +84,7 @@ struct AccountingPropertyTests {
         }
         // The run exercised what it claims to check.
         #expect(counts.planChanges > 500)
+        #expect(counts.switchesBack > 100)
         #expect(counts.moves > 500)
         #expect(counts.addOnChanges > 500)
         #expect(counts.credits > 300)
@@ -120,6 +134,10 @@ struct AccountingPropertyTests {
             let original = invoices[Int(credited.invoice)]
             #expect(credited.tax == original.tax, "\(name): a credit at \(credited.tax), charged at \(original.tax)")
             #expect(credited.number == original.number)
+            let reversed = counts.credited[state.id, default: [:]][Int(credited.invoice), default: 0] - line.amount
+            counts.credited[state.id, default: [:]][Int(credited.invoice)] = reversed
+            let charged = original.lines.reduce(0) { $0 + max(0, $1.amount) }
+            #expect(reversed <= charged, "\(name): credits name \(original.number?.description ?? "?") for \(reversed), it charged \(charged)")
             if credited.tax != invoice.tax { counts.creditsAcrossTreatments += 1 }
         }
         if invoice.isCreditNote { counts.creditNotes += 1 }
