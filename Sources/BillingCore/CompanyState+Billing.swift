@@ -64,13 +64,7 @@ extension CompanyState {
     /// monthly plans.
     mutating func closeUsageWindow(at end: Instant, settings: WorldSettings) {
         let start = usageStart
-        if let profile, end == usageEnd {
-            let month = profile.sample(&random)
-            usage.visits += month.visits
-            usage.cdnGB += month.cdn
-            usage.diskGB = month.disk
-            usage.diskPeakGB = max(usage.diskPeakGB, month.disk)
-        }
+        recordSimulatedUsage(until: end)
         // Annual plans: overage and add-ons used go before the pending lines, and all
         // of them on a per-use invoice. Monthly plans: overage joins the pending lines.
         let annual = cycle == .annual
@@ -94,6 +88,23 @@ extension CompanyState {
                 kind: .perUse, cycle: .monthly, created: end, periodStart: start, periodEnd: end, lineEnd: lineStore.count,
                 settings: settings)
         }
+    }
+
+    /// Adds a generated company's simulated traffic for the usage window up to `end`: a
+    /// month's sample at the window's end, or at an early end (a cycle change, a closing)
+    /// the part of it the window lasted, rounded half away from zero.
+    mutating func recordSimulatedUsage(until end: Instant) {
+        guard let profile, usageStart < end else { return }
+        var month = profile.sample(&random)
+        if end < usageEnd {
+            let (elapsed, length) = (end.seconds - usageStart.seconds, usageEnd.seconds - usageStart.seconds)
+            month.visits = Rounding.scale(month.visits, by: elapsed, over: length)
+            month.cdn = Rounding.scale(month.cdn, by: elapsed, over: length)
+        }
+        usage.visits += month.visits
+        usage.cdnGB += month.cdn
+        usage.diskGB = month.disk
+        usage.diskPeakGB = max(usage.diskPeakGB, month.disk)
     }
 
     /// The disk GB the active add-ons add to the plan's allowance.

@@ -37,6 +37,7 @@ extension CompanyState {
     /// when there is nothing to bill.
     private mutating func issueFinalInvoice(at now: Instant, settings: WorldSettings) {
         let start = usageStart
+        recordSimulatedUsage(until: now)
         // Usage goes before the pending lines, as on a per-use invoice; credits after.
         var at = invoicedLineCount
         for line in overageLines(from: start, to: now, settings: settings) {

@@ -1,5 +1,6 @@
 /// Simulated traffic of a generated company: at each usage window's close it records
-/// this much usage, varied by ±20% from the company's own random stream.
+/// this much usage, varied by ±20% from the company's own random stream (a window closed
+/// early, by a cycle change or a closing, records the part of it that it lasted).
 public struct UsageProfile: Sendable, Hashable, Codable {
     /// Typical visits per month.
     public var visits: Int64

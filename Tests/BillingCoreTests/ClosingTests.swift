@@ -199,4 +199,26 @@ struct ClosingTests {
         #expect(final.taxAmount == 0)
         #expect(final.total == -96_411)
     }
+
+    @Test("A generated company closed mid-window is billed the part of the month's simulated usage it lasted")
+    func generatedUsageUntilClose() throws {
+        // CDN: Business allows 300 GB; the profile's 1,000 GB a month varies by ±20%.
+        func generated() -> CompanyState {
+            CompanyState(
+                id: "gen", index: 3, details: details("US"), currency: .usd, plan: "business", cycle: .monthly,
+                owner: People.owner.id, start: at(2026, 4, 1), profile: UsageProfile(visits: 0, cdnGB: 1_000, diskGB: 0), seed: 7)
+        }
+        var open = generated()
+        open.runDue(until: at(2026, 5, 1), settings: standard)
+        let month = try #require(open.invoices[1].lines.first { $0.kind == .overage(.cdn) }).quantity + 300
+
+        var closed = generated()
+        closed.runDue(until: at(2026, 4, 16), settings: standard)
+        try closed.closeAccount(by: People.owner, at: at(2026, 4, 16), settings: standard)
+        let final = try #require(closed.invoices.last)
+        #expect(final.kind == .final)
+        // 15 of April's 30 days: half the month's sample, rounded half away from zero.
+        let used = Rounding.scale(month, by: 15, over: 30)
+        #expect(final.lines.first { $0.kind == .overage(.cdn) }?.quantity == used - 300)
+    }
 }
