@@ -9,7 +9,7 @@ extension Snapshot {
     public static func rowCount(of image: WorldImage) -> Int {
         var rows = image.users.count + image.outbox.count + image.companies.count
         let catalog = image.settings.catalog
-        rows += catalog.plans.count + catalog.addOns.count + image.settings.taxes.changes.values.reduce(0) { $0 + $1.count }
+        rows += catalog.plans.count + catalog.addOns.count + image.settings.taxes.count + image.settings.exchangeRates.count
         for state in image.companies {
             rows += state.detailsHistory.count + state.sites.count + state.addOns.count + state.members.count
             rows += state.invitations.count + state.pendingLines.count + state.invoiceCount + state.invoicedLineCount

@@ -39,13 +39,13 @@ struct SnapshotWriter {
         let rates = try db.prepare("INSERT INTO tax_rates VALUES (?, ?, ?)")
         for country in settings.taxes.changes.keys.sorted() {
             for change in settings.taxes.changes[country] ?? [] {
-                try rates.run([.text(country.rawValue), .text(change.effective.description), .integer(change.rate.basisPoints)])
+                try rates.run([.text(country.rawValue), .text(change.effective.description), .integer(change.value.basisPoints)])
             }
         }
         let exchange = try db.prepare("INSERT INTO exchange_rates VALUES (?, ?, ?)")
         for currency in settings.exchangeRates.changes.keys.sorted() {
             for change in settings.exchangeRates.changes[currency] ?? [] {
-                try exchange.run([.text(currency.code), .text(change.effective.description), .integer(change.sekPerUnit)])
+                try exchange.run([.text(currency.code), .text(change.effective.description), .integer(change.value)])
             }
         }
         let plans = try db.prepare("INSERT INTO plans VALUES (?, ?, ?, ?, ?)")

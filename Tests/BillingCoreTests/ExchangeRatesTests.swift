@@ -17,16 +17,16 @@ struct ExchangeRatesTests {
     func datedLookup() {
         let rates = Self.rates()
         #expect(rates.rate(for: .eur, on: day(2025, 12, 31)) == nil)
-        #expect(rates.rate(for: .eur, on: day(2026, 1, 1))?.sekPerUnit == 112_000)
-        #expect(rates.rate(for: .eur, on: day(2026, 1, 31))?.sekPerUnit == 112_000)
-        #expect(rates.rate(for: .eur, on: day(2026, 2, 1))?.sekPerUnit == 110_500)
-        #expect(rates.rate(for: .usd, on: day(2027, 6, 1))?.sekPerUnit == 105_000)
+        #expect(rates.rate(for: .eur, on: day(2026, 1, 1))?.value == 112_000)
+        #expect(rates.rate(for: .eur, on: day(2026, 1, 31))?.value == 112_000)
+        #expect(rates.rate(for: .eur, on: day(2026, 2, 1))?.value == 110_500)
+        #expect(rates.rate(for: .usd, on: day(2027, 6, 1))?.value == 105_000)
         #expect(rates.rate(for: .sek, on: day(2026, 6, 1)) == nil)
     }
 
     @Test("Kronor are rounded half away from zero to the öre", arguments: [(Int64(875), Int64(105_000), Int64(9_188)), (2_875, 112_000, 32_200), (-2_875, 110_500, -31_769), (1, 5_000, 1), (0, 112_000, 0)])
     func rounding(vat: Int64, rate: Int64, sek: Int64) {
-        #expect(ExchangeRates.sek(vat, at: ExchangeRates.Change(effective: day(2026, 1, 1), sekPerUnit: rate)) == sek)
+        #expect(ExchangeRates.sek(vat, at: ExchangeRates.Change(effective: day(2026, 1, 1), value: rate)) == sek)
     }
 
     @Test("Only Swedish VAT charged by a Swedish seller on an invoice in another currency is stated in SEK")

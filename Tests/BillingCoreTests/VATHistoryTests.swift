@@ -72,7 +72,7 @@ struct VATHistoryTests {
         var dated: [String] = []
         for (country, changes) in TaxTable.standardEU.changes {
             for change in changes where change.effective != day(2020, 1, 1) {
-                dated.append("\(country) \(change.effective) \(change.rate)")
+                dated.append("\(country) \(change.effective) \(change.value)")
             }
         }
         #expect(

@@ -51,7 +51,7 @@ struct InvoiceTotals {
             // Swedish VAT act, ch. 17 § 29: the VAT in kronor too, at the invoice date's rate.
             let code = currency.code
             if let rate = swedish.rate, let sek = swedish.sek {
-                let label = "VAT in SEK (\(code) \(InvoiceText.rate(rate.sekPerUnit)), \(rate.effective))"
+                let label = "VAT in SEK (\(code) \(InvoiceText.rate(rate.value)), \(rate.effective))"
                 rows.append(Row(label: label, amount: "\(Money(minorUnits: sek, .sek).decimalString) SEK", isBold: false))
             } else {
                 rows.append(Row(label: "VAT in SEK: no \(code) rate on \(invoice.created.date)", amount: "-", isBold: false))
