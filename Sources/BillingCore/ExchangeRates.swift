@@ -9,6 +9,19 @@ extension DatedValues where Key == Currency, Value == Int64 {
     /// The largest rate: 1,000,000 SEK per unit.
     public static var maxRate: Int64 { 10_000_000_000 }
 
+    /// A rate written as kronor per unit with at most four decimals, above zero and at
+    /// most 1,000,000 (`11.2`, `11.2034`), in ten-thousandths; `nil` for anything else.
+    /// Scenarios (`exchange`) and `simulate --exchange-rate` read rates with it.
+    public static func parseRate(_ text: Substring) -> Int64? {
+        let parts = text.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
+        let digits = { (part: Substring) in part.allSatisfy { $0.isASCII && $0.isNumber } }
+        guard let whole = parts.first, (1...7).contains(whole.count), digits(whole), let major = Int64(whole) else { return nil }
+        let fraction = parts.count == 2 ? parts[1] : ""
+        guard parts.count == 1 || ((1...4).contains(fraction.count) && digits(fraction)) else { return nil }
+        let rate = major * 10_000 + (Int64(fraction + String(repeating: "0", count: 4 - fraction.count)) ?? 0)
+        return rate > 0 && rate <= maxRate ? rate : nil
+    }
+
     /// The rate of `currency` on `date`; `nil` when none is set by then.
     public func rate(for currency: Currency, on date: CivilDate) -> Change? { change(for: currency, on: date) }
 

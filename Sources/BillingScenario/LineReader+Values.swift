@@ -50,16 +50,7 @@ extension LineReader {
     mutating func exchangeRate(_ what: String) throws(Failure) -> Int64 {
         let start = self
         let text = try word(what)
-        let parts = text.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
-        let digits = { (part: Substring) in part.allSatisfy { $0.isASCII && $0.isNumber } }
-        if let whole = parts.first, (1...7).contains(whole.count), digits(whole), let major = Int64(whole) {
-            let fraction = parts.count == 2 ? parts[1] : ""
-            if parts.count == 1 || ((1...4).contains(fraction.count) && digits(fraction)) {
-                let minor = Int64(fraction + String(repeating: "0", count: 4 - fraction.count)) ?? 0
-                let rate = major * 10_000 + minor
-                if rate > 0, rate <= ExchangeRates.maxRate { return rate }
-            }
-        }
+        if let rate = ExchangeRates.parseRate(Substring(text)) { return rate }
         self = start
         throw failure("expected \(what) as a rate like 11.20 (at most four decimals, above 0, at most 1000000), found '\(text.prefix(40))'")
     }

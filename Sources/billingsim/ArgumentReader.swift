@@ -25,9 +25,12 @@ struct ArgumentReader {
         return found
     }
 
-    /// The value of option `name`, if given.
-    mutating func option(_ name: String) throws(UsageError) -> String? {
-        var value: String?
+    /// The value of option `name`, if given (the last one, if given more than once).
+    mutating func option(_ name: String) throws(UsageError) -> String? { try options(name).last }
+
+    /// Every value of option `name`, in the order given.
+    mutating func options(_ name: String) throws(UsageError) -> [String] {
+        var values: [String] = []
         var index = 0
         while index < arguments.count {
             defer { index += 1 }
@@ -39,14 +42,14 @@ struct ArgumentReader {
                 }
                 used[index] = true
                 used[index + 1] = true
-                value = arguments[index + 1]
+                values.append(arguments[index + 1])
                 index += 1
             } else if argument.hasPrefix(name + "=") {
                 used[index] = true
-                value = String(argument.dropFirst(name.count + 1))
+                values.append(String(argument.dropFirst(name.count + 1)))
             }
         }
-        return value
+        return values
     }
 
     /// The value of option `name` as an integer in `range`, or `defaultValue`.

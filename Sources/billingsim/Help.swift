@@ -22,9 +22,9 @@ enum Help {
         OVERVIEW: Generate a population of companies and run it for some months.
 
         USAGE: billingsim simulate [--companies N] [--months M] [--seed S] [--start YYYY-MM-DD]
-                                   [--numbering per-company|seller-wide] [--pace-ms MS]
-                                   [--dump FILE] [--snapshot FILE] [--out DIR] [--smtp HOST:PORT]
-                                   [--json] [--no-progress]
+                                   [--numbering per-company|seller-wide] [--exchange-rate CUR=RATE[@DATE]]…
+                                   [--pace-ms MS] [--dump FILE] [--snapshot FILE] [--out DIR]
+                                   [--smtp HOST:PORT] [--json] [--no-progress]
 
         OPTIONS:
           --companies N     Companies to generate (default 1000).
@@ -33,6 +33,11 @@ enum Help {
           --start DATE      First simulated day, YYYY-MM-DD (default 2026-01-01), no
                             earlier than 2020-01-01, the first date of the VAT table.
           --numbering NAME  Invoice numbering: per-company (default) or seller-wide.
+          --exchange-rate CUR=RATE[@DATE]
+                            Kronor per EUR or USD (EUR=11.20, at most four decimals) from
+                            DATE (default the start) on, to state Swedish VAT in SEK on
+                            invoices in that currency; repeat it for each currency or
+                            change. BillingSim holds no rates unless given.
           --pace-ms MS      Real-time mode: MS wall-clock milliseconds per simulated day.
           --dump FILE       Write the canonical dump of the world to FILE.
           --snapshot FILE   Save the world at the end to FILE (SQLite).

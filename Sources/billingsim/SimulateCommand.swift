@@ -11,6 +11,7 @@ enum SimulateCommand {
         var seed: UInt64 = 1
         var start = CivilDate(year: 2026, month: 1, day: 1) ?? CivilDate(daysSinceEpoch: 0)
         var numbering = NumberingScheme.perCompany
+        var exchangeRates = ExchangeRates()
         var paceMilliseconds: Double?
         var dumpPath: String?
         var snapshotPath: String?
@@ -43,6 +44,19 @@ enum SimulateCommand {
             }
             options.numbering = scheme
         }
+        let rates = try reader.options("--exchange-rate")
+        guard rates.count <= 1_000 else {
+            throw UsageError(message: "--exchange-rate is given \(rates.count) times; at most 1000", command: "simulate")
+        }
+        for text in rates {
+            guard let (currency, rate, date) = exchangeRate(text, from: options.start) else {
+                throw UsageError(
+                    message: "--exchange-rate expects CUR=RATE or CUR=RATE@YYYY-MM-DD, CUR EUR or USD and RATE kronor "
+                        + "per unit like 11.20 (at most four decimals), got '\(text.prefix(60))'",
+                    command: "simulate")
+            }
+            options.exchangeRates.set(rate, for: currency, from: date)
+        }
         if let text = try reader.option("--pace-ms") {
             guard let value = Double(text), value > 0, value < 1_000_000 else {
                 throw UsageError(message: "--pace-ms expects a positive number of milliseconds, got '\(text)'", command: "simulate")
@@ -72,6 +86,18 @@ enum SimulateCommand {
         return options
     }
 
+    /// `EUR=11.20` (from `start`) or `EUR=11.05@2026-02-01`: kronor per unit of EUR or
+    /// USD from that day on, as a scenario's `exchange` statement sets it.
+    static func exchangeRate(_ text: String, from start: CivilDate) -> (Currency, Int64, CivilDate)? {
+        let parts = text.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+        guard parts.count == 2, let currency = Currency(rawValue: String(parts[0])), currency != .sek else { return nil }
+        let value = parts[1].split(separator: "@", maxSplits: 1, omittingEmptySubsequences: false)
+        guard let rate = ExchangeRates.parseRate(value[0]) else { return nil }
+        guard value.count == 2 else { return (currency, rate, start) }
+        guard let date = CivilDate(parsing: String(value[1])) else { return nil }
+        return (currency, rate, date)
+    }
+
     /// The first of the output files that cannot be written, with the message saying why.
     static func unwritableOutput(_ options: Options) -> String? {
         let files = [("--dump", "the dump", options.dumpPath), ("--snapshot", "the snapshot", options.snapshotPath)]
@@ -97,8 +123,8 @@ enum SimulateCommand {
         }
         let clock = ContinuousClock()
         let began = clock.now
-        let simulation = try Simulation(
-            seed: options.seed, start: Instant(options.start), settings: WorldSettings(numbering: options.numbering))
+        let settings = WorldSettings(numbering: options.numbering, exchangeRates: options.exchangeRates)
+        let simulation = try Simulation(seed: options.seed, start: Instant(options.start), settings: settings)
         try await simulation.populate(PopulationSpec(companies: options.companies))
         let progress = ProgressLine(enabled: options.progress)
         await simulation.advance(

@@ -51,4 +51,15 @@ struct ExchangeRatesTests {
         finnish.country = try #require(Country(rawValue: "FI"))
         #expect(invoice.swedishVAT(seller: finnish, rates: Self.rates()) == nil)
     }
+
+    @Test(
+        "A rate is kronor per unit with at most four decimals, above 0 and at most 1,000,000",
+        arguments: [
+            ("11.20", Int64?.some(112_000)), ("11.2034", 112_034), ("11", 110_000), ("1000000", 10_000_000_000),
+            ("0.0001", 1), ("0", nil), ("0.0000", nil), ("11.20345", nil), ("1000000.0001", nil), ("-1", nil),
+            ("11.", nil), (".5", nil), ("1e3", nil), ("١١", nil), ("", nil),
+        ])
+    func parseRate(text: String, expected: Int64?) {
+        #expect(ExchangeRates.parseRate(Substring(text)) == expected)
+    }
 }

@@ -34,6 +34,11 @@ struct CommandLineTests {
             (["simulate", "--bogus"], "unknown option '--bogus'"),
             (["simulate", "stray"], "unexpected argument 'stray'"),
             (["simulate", "--pace-ms", "0"], "--pace-ms expects a positive number"),
+            (["simulate", "--exchange-rate", "SEK=1"], "--exchange-rate expects CUR=RATE or CUR=RATE@YYYY-MM-DD"),
+            (["simulate", "--exchange-rate", "EUR=11.20@2026-02-30"], "got 'EUR=11.20@2026-02-30'"),
+            (["simulate", "--exchange-rate=EUR=0"], "--exchange-rate expects CUR=RATE"),
+            (["simulate", "--exchange-rate", "EUR=11.20345"], "at most four decimals"),
+            (["simulate", "--exchange-rate", "EUR"], "--exchange-rate expects CUR=RATE"),
             (["help", "nothing"], "no command 'nothing'"),
         ])
     func badUsage(arguments: [String], message: String) throws {

@@ -49,6 +49,28 @@ struct ExportCommandTests {
         #expect((report["documents"] as? [String])?.first?.hasPrefix("export: \(out) (") == true)
     }
 
+    @Test("simulate --exchange-rate states Swedish VAT on EUR invoices in SEK at the rate of each invoice's date")
+    func simulateExchangeRates() throws {
+        let folder = try Folder()
+        let out = folder.path("out")
+        let result = try BillingSimProcess.run([
+            "simulate", "--companies", "30", "--months", "2", "--out", out, "--no-progress",
+            "--exchange-rate", "EUR=11.20", "--exchange-rate", "EUR=11.05@2026-02-01",
+        ])
+        try #require(result.status == 0, "\(result.stderr)")
+        var stated: [String: Int] = [:]
+        let files = try FileManager.default.subpathsOfDirectory(atPath: out).filter { $0.hasSuffix(".pdf") }
+        for file in files {
+            let text = String(decoding: try ChildProcess.run(["pdftotext", "\(out)/\(file)", "-"]).stdout, as: UTF8.self)
+            for line in text.split(separator: "\n") where line.hasPrefix("VAT in SEK") { stated[String(line), default: 0] += 1 }
+        }
+        // Seed 1 has Swedish companies billed in EUR; January's invoices take the first
+        // rate, February's the second, and none lacks a rate.
+        #expect(stated["VAT in SEK (EUR 11.2000, 2026-01-01)", default: 0] > 0, "\(stated)")
+        #expect(stated["VAT in SEK (EUR 11.0500, 2026-02-01)", default: 0] > 0, "\(stated)")
+        #expect(stated.keys.allSatisfy { !$0.contains("no EUR rate") }, "\(stated)")
+    }
+
     @Test("The same simulation exports byte-identical files, on one core or two")
     func exportIsDeterministic() throws {
         let folder = try Folder()
