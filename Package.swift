@@ -41,8 +41,11 @@ var targets: [Target] = [
     .testTarget(name: "BillingRuntimeTests", dependencies: ["BillingCore", "BillingRuntime", "BillingDocuments"], exclude: ["Golden"]),
     .testTarget(name: "BillingStoreTests", dependencies: ["BillingCore", "BillingRuntime", "BillingStore", "TestProcesses"]),
     .testTarget(
-        name: "BillingDocumentsTests", dependencies: ["BillingCore", "BillingRuntime", "BillingDocuments", "TestProcesses"], exclude: ["Support"]),
-    .testTarget(name: "BillingScenarioTests", dependencies: ["BillingCore", "BillingRuntime", "BillingScenario", "BillingStore"], exclude: ["Fixtures"]),
+        name: "BillingDocumentsTests", dependencies: ["BillingCore", "BillingRuntime", "BillingDocuments", "TestProcesses"],
+        exclude: ["Support"]),
+    .testTarget(
+        name: "BillingScenarioTests", dependencies: ["BillingCore", "BillingRuntime", "BillingScenario", "BillingStore"],
+        exclude: ["Fixtures"]),
     // End-to-end tests: they launch the built `billingsim` binary.
     .testTarget(name: "BillingSimCLITests", dependencies: ["billingsim", "TestProcesses"], exclude: ["Golden", "Fixtures"]),
 ]

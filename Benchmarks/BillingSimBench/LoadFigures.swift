@@ -140,7 +140,8 @@ struct LoadFigures: Encodable, CustomStringConvertible {
         if let cpuSeconds {
             lines.append(
                 "  cpu                 \(seconds(cpuSeconds)), "
-                    + String(format: "%.2f cores busy (%.0f%% of %d)", cpuSeconds.median / max(wallClock.median, 1e-9),
+                    + String(
+                        format: "%.2f cores busy (%.0f%% of %d)", cpuSeconds.median / max(wallClock.median, 1e-9),
                         100 * (coreShare ?? 0), ProcessInfo.processInfo.activeProcessorCount))
         }
         if let generateSeconds { lines.append("  (generating         \(seconds(generateSeconds)), not in wallClock)") }

@@ -37,7 +37,10 @@ enum PopulationWorkload {
                 visits = progress.visits
                 var summary: WorldSummary?
                 // What `simulate` does after the advance: the summary and the digest.
-                finishing.append(await Measure.seconds { summary = await world.summary(); _ = await world.digest() })
+                finishing.append(
+                    await Measure.seconds {
+                        summary = await world.summary(); _ = await world.digest()
+                    })
                 peak = max(peak, Measure.peakResidentBytes())
                 if let summary { counts = (summary.users, summary.invoices, summary.emails) }
                 outcome = await Outcome(world)

@@ -60,7 +60,9 @@ public actor Company {
 
     /// The second visit of a seller-wide step: numbers the oldest drafts with
     /// `sequences` and, at a month end, appends the emails to `emails`.
-    func number(prefix: String, _ sequences: [Int64], emailsSentAt sentAt: Instant?, optedIn: [Bool], emails: inout [OutboxMessage]) -> Report {
+    func number(prefix: String, _ sequences: [Int64], emailsSentAt sentAt: Instant?, optedIn: [Bool], emails: inout [OutboxMessage])
+        -> Report
+    {
         assignNumbers(prefix: prefix, sequences)
         if let sentAt { state.takeEmails(company: index, sentAt: sentAt, optedIn: optedIn, into: &emails) }
         return Report(created: 0, drafts: [], nextDue: nil, unsent: state.emailedCount < state.invoiceCount)

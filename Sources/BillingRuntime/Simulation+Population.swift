@@ -52,22 +52,25 @@ extension Simulation {
             return partner
         }
         users.reserveCapacity(next)
-        for sliceUsers in try await concurrentMap(slices.count, width: width, { [firstUser] sliceRange in
-            sliceRange.map { slice in
-                let first = slice * size
-                var users: [User] = []
-                users.reserveCapacity(firstUser[first + slices[slice].count] - firstUser[first])
-                for (offset, draft) in slices[slice].enumerated() {
-                    for k in 0..<draft.userCount {
-                        let number = base + firstUser[first + offset] + k
-                        var user = User(email: User.numberedEmail(number), name: String(ascii: "User ", number, ""))
-                        user.notifications.invoiceByEmail = draft.optIns & (1 << k) != 0
-                        users.append(user)
+        for sliceUsers in try await concurrentMap(
+            slices.count, width: width,
+            { [firstUser] sliceRange in
+                sliceRange.map { slice in
+                    let first = slice * size
+                    var users: [User] = []
+                    users.reserveCapacity(firstUser[first + slices[slice].count] - firstUser[first])
+                    for (offset, draft) in slices[slice].enumerated() {
+                        for k in 0..<draft.userCount {
+                            let number = base + firstUser[first + offset] + k
+                            var user = User(email: User.numberedEmail(number), name: String(ascii: "User ", number, ""))
+                            user.notifications.invoiceByEmail = draft.optIns & (1 << k) != 0
+                            users.append(user)
+                        }
                     }
+                    return users
                 }
-                return users
-            }
-        }) {
+            })
+        {
             users += sliceUsers
         }
         let ids = try await directory.registerAll(users)

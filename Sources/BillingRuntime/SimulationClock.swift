@@ -299,7 +299,9 @@ actor SimulationClock {
             turn = .held(waiting: [])
         case .held(var waiting):
             // Resumed by `passTurn`, which hands the turn over without freeing it.
-            await withCheckedContinuation { waiting.append($0); turn = .held(waiting: waiting) }
+            await withCheckedContinuation {
+                waiting.append($0); turn = .held(waiting: waiting)
+            }
         }
     }
 

@@ -135,7 +135,9 @@ extension Execution {
         }
     }
 
-    private static func compare(_ check: InvoiceCheck, _ invoice: Invoice, _ details: CompanyDetails, _ settings: WorldSettings) -> [Mismatch] {
+    private static func compare(_ check: InvoiceCheck, _ invoice: Invoice, _ details: CompanyDetails, _ settings: WorldSettings)
+        -> [Mismatch]
+    {
         let money = { (minor: Int64) in Money(minorUnits: minor, invoice.currency) }
         switch check {
         case .number(let number): return compare("number", number, invoice.number?.description ?? "none")

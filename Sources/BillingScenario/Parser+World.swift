@@ -3,7 +3,9 @@ internal import BillingCore
 // The world statements: seed, start, seller, numbering, catalog, VAT, exchange rates.
 
 extension Parser {
-    static let worldKeywords: Set<String> = ["seed", "start", "seller", "numbering", "catalog", "plan", "addon", "overage", "vat", "exchange"]
+    static let worldKeywords: Set<String> = [
+        "seed", "start", "seller", "numbering", "catalog", "plan", "addon", "overage", "vat", "exchange",
+    ]
 
     static func world(_ reader: inout LineReader) throws(LineReader.Failure) -> Statement.Kind {
         switch try reader.word("a statement") {

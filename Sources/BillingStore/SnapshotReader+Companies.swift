@@ -46,7 +46,9 @@ extension SnapshotReader {
                     numberPrefix: query.text(21), profile: profile, random: SplitMix64(seed: UInt64(bitPattern: query.int64(29)))))
             scheduled.append(query.isNull(30) ? nil : Instant(seconds: query.int64(30)))
         }
-        try rows("SELECT company, revision, name, address, country, vat_number, payment_method FROM company_details", in: &partials, \.details) { row in
+        try rows(
+            "SELECT company, revision, name, address, country, vat_number, payment_method FROM company_details", in: &partials, \.details
+        ) { row in
             guard let country = Country(rawValue: row.text(4)) else { throw Problem(detail: "company details name an unknown country") }
             return CompanyDetails(
                 name: row.text(2), address: row.text(3), country: country, vatNumber: row.text(5), paymentMethod: row.text(6))
@@ -91,7 +93,8 @@ extension SnapshotReader {
         }
         let companies = partials.enumerated().map { index, p in
             CompanyState(
-                restoring: p.id, index: Int32(index), detailsHistory: p.details, currency: p.currency, plan: p.plan, cycle: p.cycle, anchorMode: p.anchorMode, anchor: p.anchor,
+                restoring: p.id, index: Int32(index), detailsHistory: p.details, currency: p.currency, plan: p.plan, cycle: p.cycle,
+                anchorMode: p.anchorMode, anchor: p.anchor,
                 periodIndex: Int(p.numbers[0]), periodStart: Instant(seconds: p.numbers[1]), periodBilled: p.numbers[2] != 0,
                 usageIndex: Int(p.numbers[3]), usageStart: Instant(seconds: p.numbers[4]),
                 usage: SnapshotReader.usage(p.numbers[5...12]), sites: p.sites, addOns: p.addOns, pendingLines: p.pending,
@@ -134,7 +137,10 @@ extension SnapshotReader {
             else { throw Problem(detail: "invoice_lines rows are not in order of company, invoice and position") }
             let line = try SnapshotReader.line(query, from: 3)
             guard line.credits.map({ Int64($0.invoice) < invoice }) ?? true else {
-                throw Problem(detail: "a line of invoice \(invoice) of company \(company) credits invoice \(line.credits?.invoice ?? 0), not an earlier one")
+                throw Problem(
+                    detail:
+                        "a line of invoice \(invoice) of company \(company) credits invoice \(line.credits?.invoice ?? 0), not an earlier one"
+                )
             }
             partials[Int(company)].invoices[Int(invoice)].lines.append(line)
         }

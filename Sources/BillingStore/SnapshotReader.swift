@@ -112,7 +112,8 @@ struct SnapshotReader {
             guard let scope = AddOn.Scope(rawValue: addOnRows.text(2)) else { throw Problem(detail: "an add-on has an unknown scope") }
             let id = addOnRows.text(0)
             addOns.append(
-                AddOn(id: id, name: addOnRows.text(1), monthly: PriceList(addOnPrices[id] ?? [:]), scope: scope, diskGB: addOnRows.int64(3)))
+                AddOn(id: id, name: addOnRows.text(1), monthly: PriceList(addOnPrices[id] ?? [:]), scope: scope, diskGB: addOnRows.int64(3))
+            )
         }
         var overage: [Metric: [Currency: Int64]] = [:]
         let overageRows = try db.prepare("SELECT metric, currency, minor_units FROM overage_prices ORDER BY rowid")

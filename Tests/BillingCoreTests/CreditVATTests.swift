@@ -50,7 +50,8 @@ struct CreditVATTests {
         #expect(
             invoice.taxGroups == [
                 TaxGroup(treatment: .reverseCharge, base: credit, tax: 0),
-                TaxGroup(treatment: .domestic(TaxRate(basisPoints: 2500)), base: charge, tax: Rounding.scale(charge, by: 2500, over: 10_000)),
+                TaxGroup(
+                    treatment: .domestic(TaxRate(basisPoints: 2500)), base: charge, tax: Rounding.scale(charge, by: 2500, over: 10_000)),
             ])
         #expect(invoice.taxAmount == Rounding.scale(charge, by: 2500, over: 10_000))
         #expect(invoice.lines[0].credits?.tax == .reverseCharge)

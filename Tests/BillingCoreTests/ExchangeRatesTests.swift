@@ -24,7 +24,12 @@ struct ExchangeRatesTests {
         #expect(rates.rate(for: .sek, on: day(2026, 6, 1)) == nil)
     }
 
-    @Test("Kronor are rounded half away from zero to the öre", arguments: [(Int64(875), Int64(105_000), Int64(9_188)), (2_875, 112_000, 32_200), (-2_875, 110_500, -31_769), (1, 5_000, 1), (0, 112_000, 0)])
+    @Test(
+        "Kronor are rounded half away from zero to the öre",
+        arguments: [
+            (Int64(875), Int64(105_000), Int64(9_188)), (2_875, 112_000, 32_200), (-2_875, 110_500, -31_769), (1, 5_000, 1),
+            (0, 112_000, 0),
+        ])
     func rounding(vat: Int64, rate: Int64, sek: Int64) {
         #expect(ExchangeRates.sek(vat, at: ExchangeRates.Change(effective: day(2026, 1, 1), value: rate)) == sek)
     }

@@ -66,7 +66,9 @@ struct AccountingPropertyTests {
                 case 5..<10:
                     let move = Self.moves[Int(random.next() % UInt64(Self.moves.count))]
                     let country = try #require(Country(rawValue: move.country))
-                    if (try? await sim.editDetails(of: state.id, country: country, vatNumber: move.vat, as: email)) != nil { counts.moves += 1 }
+                    if (try? await sim.editDetails(of: state.id, country: country, vatNumber: move.vat, as: email)) != nil {
+                        counts.moves += 1
+                    }
                 case 10..<15:
                     let done =
                         state.addOns.contains { $0.id == "disk20" }
@@ -137,7 +139,8 @@ struct AccountingPropertyTests {
             let reversed = counts.credited[state.id, default: [:]][Int(credited.invoice), default: 0] - line.amount
             counts.credited[state.id, default: [:]][Int(credited.invoice)] = reversed
             let charged = original.lines.reduce(0) { $0 + max(0, $1.amount) }
-            #expect(reversed <= charged, "\(name): credits name \(original.number?.description ?? "?") for \(reversed), it charged \(charged)")
+            #expect(
+                reversed <= charged, "\(name): credits name \(original.number?.description ?? "?") for \(reversed), it charged \(charged)")
             if credited.tax != invoice.tax { counts.creditsAcrossTreatments += 1 }
         }
         if invoice.isCreditNote { counts.creditNotes += 1 }

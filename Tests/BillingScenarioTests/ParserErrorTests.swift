@@ -86,7 +86,8 @@ struct ParserErrorTests {
             "expected the kronor per unit as a rate like 11.20 (at most four decimals, above 0, at most 1000000), found '0'"),
         BadLine(
             "expect acme invoice 1 total 99999999999999.00", 29,
-            "the total '99999999999999.00' is too large: an amount has at most 13 digits before the point (up to 9999999999999.99); only world totals take more"),
+            "the total '99999999999999.00' is too large: an amount has at most 13 digits before the point (up to 9999999999999.99); only world totals take more"
+        ),
         BadLine("expect acme balance 1.999 USD", 21, "expected the balance as an amount like 12.50, found '1.999'"),
         BadLine(
             "expect total revenue 1000000000000000000000000000000000000.00 EUR", 22,

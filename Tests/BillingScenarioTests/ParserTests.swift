@@ -256,7 +256,8 @@ struct ParserTests {
             .expect(.role(email: "bo@x.se", company: "acme", .siteDeveloper(sites: ["shop", "blog"])))),
         Form("expect bo@x.se can view invoices of acme", .expect(.can(email: "bo@x.se", .command(.viewInvoices, company: "acme")))),
         Form(
-            "expect bo@x.se cannot close account of acme", .expect(.cannot(email: "bo@x.se", .command(.closeAccount, company: "acme"), saying: nil))),
+            "expect bo@x.se cannot close account of acme",
+            .expect(.cannot(email: "bo@x.se", .command(.closeAccount, company: "acme"), saying: nil))),
         Form(
             "expect bo@x.se cannot change plan of acme to pro saying \"may not\"",
             .expect(.cannot(email: "bo@x.se", .command(.changePlan("pro", cycle: nil), company: "acme"), saying: "may not"))),

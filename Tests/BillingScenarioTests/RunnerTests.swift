@@ -89,10 +89,12 @@ struct RunnerTests {
         FailingExpectation("expect acme invitation bo@partner.se pending", Mismatch("invitation", expected: "pending", actual: "accepted")),
         FailingExpectation(
             "expect series ACME gapless from 1 to 3", Mismatch("series ACME", expected: "1 to 3, each once", actual: "1")),
-        FailingExpectation("expect series NONE gapless from 1 to 1", Mismatch("series NONE", expected: "1 to 1, each once", actual: "none")),
+        FailingExpectation(
+            "expect series NONE gapless from 1 to 1", Mismatch("series NONE", expected: "1 to 1, each once", actual: "none")),
         FailingExpectation("expect acme invoice 1 document credit-note", Mismatch("document", expected: "credit-note", actual: "invoice")),
         FailingExpectation("expect acme invoice 1 credits ACME-000001", Mismatch("credits", expected: "ACME-000001", actual: "none")),
-        FailingExpectation("expect acme invoice 1 line 1 credits ACME-000001", Mismatch("line 1 credits", expected: "ACME-000001", actual: "none")),
+        FailingExpectation(
+            "expect acme invoice 1 line 1 credits ACME-000001", Mismatch("line 1 credits", expected: "ACME-000001", actual: "none")),
         FailingExpectation("expect acme invoice 1 kind per-use", Mismatch("kind", expected: "per-use", actual: "plan")),
         FailingExpectation("expect acme invoice 1 cycle annual", Mismatch("cycle", expected: "annual", actual: "monthly")),
         FailingExpectation("expect acme invoice 1 number ACME-000009", Mismatch("number", expected: "ACME-000009", actual: "ACME-000001")),

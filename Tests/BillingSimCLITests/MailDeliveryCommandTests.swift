@@ -18,9 +18,10 @@ struct MailDeliveryCommandTests {
             self.store = store
             let script = ExportCommandTests.root.appendingPathComponent("Tests/BillingDocumentsTests/Support/\(name)").path
             process = try ChildProcess(["python3", script, "--store", store] + options, stdin: .pipe, stdout: .pipe)
+            let output = try #require(process.output, "smtp_server.py's stdout is not a pipe")
             var line: [UInt8] = []
             while true {
-                let byte = process.output!.readData(ofLength: 1)
+                let byte = output.readData(ofLength: 1)
                 guard let first = byte.first, first != 0x0A else { break }
                 line.append(first)
             }

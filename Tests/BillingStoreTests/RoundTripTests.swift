@@ -42,7 +42,8 @@ struct RoundTripTests {
         func world() async throws -> Simulation {
             let sim = try Simulation(seed: 5, start: Instant(CivilDate(year: 2024, month: 8, day: 1) ?? CivilDate(daysSinceEpoch: 0)))
             try await sim.register(email: "aino@kahvila.fi", name: "Aino")
-            let details = CompanyDetails(name: "Kahvila Oy", address: "Helsinki", country: try #require(Country(rawValue: "FI")), vatNumber: "")
+            let details = CompanyDetails(
+                name: "Kahvila Oy", address: "Helsinki", country: try #require(Country(rawValue: "FI")), vatNumber: "")
             try await sim.createCompany(
                 CompanySpec(id: "helsinki", details: details, currency: .eur, plan: "business", cycle: .annual), owner: "aino@kahvila.fi")
             await sim.advance(to: Instant(CivilDate(year: 2024, month: 10, day: 1) ?? CivilDate(daysSinceEpoch: 0)))
@@ -77,7 +78,8 @@ struct RoundTripTests {
         let sim = try Simulation(seed: 1, start: Self.start, settings: WorldSettings(catalog: Catalog(plans: [top], addOns: [])))
         try await sim.register(email: "a@top.se", name: "A")
         let details = CompanyDetails(name: "Top AB", address: "S 1", country: try #require(Country(rawValue: "SE")), vatNumber: "")
-        try await sim.createCompany(CompanySpec(id: "top", details: details, currency: .eur, plan: "top", cycle: .annual), owner: "a@top.se")
+        try await sim.createCompany(
+            CompanySpec(id: "top", details: details, currency: .eur, plan: "top", cycle: .annual), owner: "a@top.se")
         await sim.advance(by: .days(1))
         let image = await sim.image()
         try Snapshot.save(image, to: path)

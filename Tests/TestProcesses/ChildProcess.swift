@@ -207,7 +207,8 @@ public final class ChildProcess: Sendable {
     ) throws -> Result {
         let capture = try Capture()
         defer { capture.remove() }
-        let child = try ChildProcess(arguments, stdin: stdin, stdout: .file(capture.out), stderr: .file(capture.err), environment: environment)
+        let child = try ChildProcess(
+            arguments, stdin: stdin, stdout: .file(capture.out), stderr: .file(capture.err), environment: environment)
         return capture.result(try child.wait(timeout: timeout))
     }
 
@@ -230,7 +231,9 @@ public final class ChildProcess: Sendable {
         init() throws { try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true) }
 
         func result(_ exit: Exit) -> Result {
-            Result(exit: exit, stdout: FileManager.default.contents(atPath: out) ?? Data(), stderr: FileManager.default.contents(atPath: err) ?? Data())
+            Result(
+                exit: exit, stdout: FileManager.default.contents(atPath: out) ?? Data(),
+                stderr: FileManager.default.contents(atPath: err) ?? Data())
         }
 
         func remove() { try? FileManager.default.removeItem(at: folder) }

@@ -42,11 +42,11 @@ struct InvoiceTotals {
             : [row(InvoiceText.taxLabel(invoice.tax, buyer: document.buyer.country), invoice.taxAmount)]
         rows =
             [row("Subtotal", invoice.subtotal)] + taxRows + [
-            row("Total \(currency.code)", invoice.total, bold: true),
-            row("Account balance applied", invoice.balanceApplied),
-            row("Amount due \(InvoiceText.currency(currency))", invoice.amountDue, bold: true),
-            row(Self.remainingLabel(invoice.kind), invoice.balanceRemaining),
-        ]
+                row("Total \(currency.code)", invoice.total, bold: true),
+                row("Account balance applied", invoice.balanceApplied),
+                row("Amount due \(InvoiceText.currency(currency))", invoice.amountDue, bold: true),
+                row(Self.remainingLabel(invoice.kind), invoice.balanceRemaining),
+            ]
         if let swedish = document.swedishVATInSEK {
             // Swedish VAT act, ch. 17 § 29: the VAT in kronor too, at the invoice date's rate.
             let code = currency.code

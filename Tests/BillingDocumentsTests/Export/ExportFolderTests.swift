@@ -65,7 +65,10 @@ struct ExportFolderTests {
         try handle.truncate(atOffset: UInt64(ExportManifest.maximumBytes) + 1)  // sparse: no disk used
         try handle.close()
         // Refused for the marker's size, before it is read (a read would take a gigabyte).
-        #expect(throws: ExportError.notAnExportFolder(path: scratch.path("out"), reason: "its \(ExportManifest.fileName) is not the marker of a finished export")) {
+        #expect(
+            throws: ExportError.notAnExportFolder(
+                path: scratch.path("out"), reason: "its \(ExportManifest.fileName) is not the marker of a finished export")
+        ) {
             try ExportFolder.check(scratch.path("out"))
         }
         #expect(try scratch.read("out/report.json") == "{}")

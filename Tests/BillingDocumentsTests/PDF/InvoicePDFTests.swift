@@ -85,7 +85,8 @@ struct InvoicePDFTests {
     func swedishVATInSEK() throws {
         let euro = PDFFixtures.document(
             buyer: CompanyDetails(name: "Acme Konsult AB", address: "Storgatan 1, Stockholm", country: .sweden),
-            currency: .eur, tax: .domestic(TaxRate(basisPoints: 2500)), lines: [PDFFixtures.line(.plan("business", .monthly), unitPrice: 11_500)])
+            currency: .eur, tax: .domestic(TaxRate(basisPoints: 2500)),
+            lines: [PDFFixtures.line(.plan("business", .monthly), unitPrice: 11_500)])
         var rates = ExchangeRates()
         rates.set(112_000, for: .eur, from: try #require(CivilDate(year: 2025, month: 12, day: 1)))
         let stated = InvoiceDocument(

@@ -63,7 +63,8 @@ final class SMTPTestServer {
         process = try ChildProcess(
             ["python3", Self.support.appendingPathComponent(script).path, "--store", store.path] + options,
             stdin: .pipe, stdout: .pipe, stderr: .file(errors.path))
-        let firstLine = Self.readLine(from: process.output!.fileDescriptor)
+        guard let output = process.output else { throw StartError(description: "the server's stdout is not a pipe") }
+        let firstLine = Self.readLine(from: output.fileDescriptor)
         let text = String(decoding: firstLine, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
         guard let port = UInt16(text) else {
             let exit = try? process.wait(timeout: .seconds(30))
