@@ -89,20 +89,25 @@ enum Help {
     static let resume = """
         OVERVIEW: Restore a snapshot and run it on for some months.
 
-        USAGE: billingsim resume <file> [--months M] [--snapshot FILE] [--json] [--no-progress]
+        USAGE: billingsim resume <file> [--months M] [--snapshot FILE] [--out DIR] [--smtp HOST:PORT]
+                                 [--json] [--no-progress]
 
         Prints the same report as simulate; "from" is the snapshot's simulated time.
 
         OPTIONS:
           --months M        Simulated months to run on (default 12).
           --snapshot FILE   Save the world at the end to FILE.
+          --out DIR         Write invoice PDFs, emails, outbox.mbox and report.html of the
+                            whole world (before and after the snapshot) to DIR.
+          --smtp HOST:PORT  Deliver every invoice email to the SMTP server at HOST:PORT.
           --json            Print one JSON object instead of the readable summary.
           --no-progress     Never draw progress on stderr.
           -h, --help        Show this help.
 
         EXIT CODES:
           0 success, 64 bad usage, 65 the file is not a valid snapshot,
-          66 the file does not exist, 73 the new snapshot cannot be written.
+          66 the file does not exist, 73 the new snapshot or the export cannot be
+          written, 75 some emails could not be delivered (the server kept failing).
 
         """
 

@@ -1,8 +1,10 @@
 import BillingCore
+import BillingDocuments
 import BillingRuntime
 import Foundation
 
-/// `billingsim resume FILE --months M`: restores a snapshot and runs on.
+/// `billingsim resume FILE --months M`: restores a snapshot and runs on; like `simulate`,
+/// it can export (`--out`) and deliver (`--smtp`) the world's documents at the end.
 enum ResumeCommand {
     static func run(_ arguments: [String]) async throws(UsageError) -> Int32 {
         var reader = ArgumentReader(arguments, command: "resume")
@@ -12,12 +14,20 @@ enum ResumeCommand {
         }
         let months = try reader.integer("--months", in: 0...1200, default: 12)
         let snapshotPath = try reader.option("--snapshot")
+        var documents = try DocumentOptions.parse(&reader)
         let json = reader.flag("--json")
         let progressWanted = !reader.flag("--no-progress")
+        documents.showsProgress = progressWanted
         let paths = reader.positionals()
         try reader.finish()
         guard paths.count == 1, let path = paths.first else {
             throw UsageError(message: "name exactly one snapshot file to resume", command: "resume")
+        }
+        do {
+            try documents.checkTarget()
+        } catch {
+            Output.error("error: \(error)\n")
+            return ExitCode.cannotCreate
         }
         let simulation: Simulation
         switch SnapshotFiles.load(path) {
@@ -38,8 +48,20 @@ enum ResumeCommand {
             report.snapshot = out
             report.snapshotSeconds = seconds
         }
+        var code = ExitCode.success
+        if !documents.isEmpty {
+            let facts = [
+                ReportModel.Fact("Command", "resume"), ReportModel.Fact("Snapshot", path),
+                ReportModel.Fact("From", from.description), ReportModel.Fact("Months", "\(months)"),
+                ReportModel.Fact("Digest", report.digest),
+            ]
+            let outcome = await documents.publish(simulation, title: "billingsim resume", facts: facts)
+            report.documents = outcome.lines
+            Output.error(outcome.errors.map { $0 + "\n" }.joined())
+            code = outcome.code
+        }
         Output.print(json ? report.json() : report.text())
         _ = Unmanaged.passRetained(simulation)
-        return ExitCode.success
+        return code
     }
 }

@@ -19,6 +19,15 @@ struct CommandLineTests {
         try Golden.expect(flag.stdout, matches: "simulate-help.txt")
     }
 
+    @Test("Help for resume and inspect matches the recorded copies, both ways of asking", arguments: ["resume", "inspect"])
+    func snapshotCommandHelp(command name: String) throws {
+        let flag = try BillingSimProcess.run([name, "--help"])
+        let command = try BillingSimProcess.run(["help", name])
+        #expect(flag.status == 0)
+        #expect(flag.stdout == command.stdout)
+        try Golden.expect(flag.stdout, matches: "\(name)-help.txt")
+    }
+
     @Test(
         "Bad usage exits 64 with a message saying what is wrong",
         arguments: [

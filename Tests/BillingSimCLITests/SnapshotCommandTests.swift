@@ -63,6 +63,38 @@ struct SnapshotCommandTests {
         #expect(inspected["digest"] as? String == middle["digest"] as? String)
     }
 
+    @Test("resume --out exports the world as the straight run exports it: the same PDFs, emails and mailbox, byte for byte")
+    func resumeExports() throws {
+        let folder = try Folder()
+        let world = ["--companies", "40", "--seed", "2", "--no-progress"]
+        _ = try Self.json(["simulate"] + world + ["--months", "4", "--out", folder.path("straight"), "--json"])
+        _ = try Self.json(["simulate"] + world + ["--months", "2", "--snapshot", folder.path("s.db"), "--json"])
+        let resumed = try Self.json(["resume", folder.path("s.db"), "--months", "2", "--out", folder.path("resumed"), "--json"])
+        let counts = try ExportCommandTests.check(folder.path("resumed"))
+        #expect(counts["pdfs"] == resumed["invoices"] as? Int)
+        #expect(counts["mbox"] == resumed["emails"] as? Int)
+        // The report pages name the command and its run time; the documents do not.
+        let documents = { (files: [String: Data]) in
+            files.filter { $0.key.hasPrefix("/invoices/") || $0.key.hasPrefix("/emails/") || $0.key == "/outbox.mbox" }
+        }
+        let straight = documents(try ExportCommandTests.files(folder.path("straight")))
+        #expect(straight.count > 40)
+        #expect(documents(try ExportCommandTests.files(folder.path("resumed"))) == straight)
+    }
+
+    @Test("resume --out into a folder BillingSim did not make exits 73 before restoring, and leaves it alone")
+    func resumeRefusesForeignExportTarget() throws {
+        let folder = try Folder()
+        _ = try Self.json(["simulate", "--companies", "20", "--months", "1", "--snapshot", folder.path("s.db"), "--json"])
+        let target = folder.path("thesis")
+        try FileManager.default.createDirectory(atPath: target, withIntermediateDirectories: true)
+        try Data("chapter 1".utf8).write(to: URL(fileURLWithPath: target + "/chapter1.txt"))
+        let result = try BillingSimProcess.run(["resume", folder.path("s.db"), "--months", "1", "--out", target])
+        #expect(result.status == 73)
+        #expect(result.stdout.isEmpty)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: target) == ["chapter1.txt"])
+    }
+
     @Test("resume --months 0 changes nothing: its digest is the snapshot's")
     func resumeZeroMonths() throws {
         let folder = try Folder()
