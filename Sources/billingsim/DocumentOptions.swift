@@ -54,6 +54,30 @@ struct DocumentOptions {
         if let outPath { try WorldExport.checkTarget(outPath) }
     }
 
+    /// Prints why `--out` cannot take an export and returns true, before any work; false
+    /// when it can (or is not given).
+    func refusesTarget() -> Bool {
+        do {
+            try checkTarget()
+            return false
+        } catch {
+            Output.error("error: \(error)\n")
+            return true
+        }
+    }
+
+    /// Publishes `simulation` as asked, adds what that did to `report` and prints its
+    /// problems; the exit code they call for (success when nothing is asked).
+    func publish(
+        _ simulation: Simulation, title: String, facts: [ReportModel.Fact], into report: inout SimulateReport
+    ) async -> Int32 {
+        guard !isEmpty else { return ExitCode.success }
+        let outcome = await publish(simulation, title: title, facts: facts)
+        report.documents = outcome.lines
+        Output.error(outcome.errors.map { $0 + "\n" }.joined())
+        return outcome.code
+    }
+
     /// Exports and delivers `simulation`'s documents as asked.
     func publish(_ simulation: Simulation, title: String, facts: [ReportModel.Fact]) async -> Outcome {
         var outcome = Outcome()

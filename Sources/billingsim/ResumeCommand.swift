@@ -23,12 +23,7 @@ enum ResumeCommand {
         guard paths.count == 1, let path = paths.first else {
             throw UsageError(message: "name exactly one snapshot file to resume", command: "resume")
         }
-        do {
-            try documents.checkTarget()
-        } catch {
-            Output.error("error: \(error)\n")
-            return ExitCode.cannotCreate
-        }
+        if documents.refusesTarget() { return ExitCode.cannotCreate }
         let simulation: Simulation
         switch SnapshotFiles.load(path) {
         case .success(let restored): simulation = restored
@@ -48,18 +43,12 @@ enum ResumeCommand {
             report.snapshot = out
             report.snapshotSeconds = seconds
         }
-        var code = ExitCode.success
-        if !documents.isEmpty {
-            let facts = [
-                ReportModel.Fact("Command", "resume"), ReportModel.Fact("Snapshot", path),
-                ReportModel.Fact("From", from.description), ReportModel.Fact("Months", "\(months)"),
-                ReportModel.Fact("Digest", report.digest),
-            ]
-            let outcome = await documents.publish(simulation, title: "billingsim resume", facts: facts)
-            report.documents = outcome.lines
-            Output.error(outcome.errors.map { $0 + "\n" }.joined())
-            code = outcome.code
-        }
+        let facts = [
+            ReportModel.Fact("Command", "resume"), ReportModel.Fact("Snapshot", path),
+            ReportModel.Fact("From", from.description), ReportModel.Fact("Months", "\(months)"),
+            ReportModel.Fact("Digest", report.digest),
+        ]
+        let code = await documents.publish(simulation, title: "billingsim resume", facts: facts, into: &report)
         Output.print(json ? report.json() : report.text())
         _ = Unmanaged.passRetained(simulation)
         return code

@@ -115,12 +115,7 @@ enum SimulateCommand {
             Output.error(message + "\n")
             return ExitCode.cannotCreate
         }
-        do {
-            try options.documents.checkTarget()
-        } catch {
-            Output.error("error: \(error)\n")
-            return ExitCode.cannotCreate
-        }
+        if options.documents.refusesTarget() { return ExitCode.cannotCreate }
         let clock = ContinuousClock()
         let began = clock.now
         let settings = WorldSettings(numbering: options.numbering, exchangeRates: options.exchangeRates)
@@ -149,18 +144,12 @@ enum SimulateCommand {
             report.snapshot = path
             report.snapshotSeconds = seconds
         }
-        var code = ExitCode.success
-        if !options.documents.isEmpty {
-            let facts = [
-                ReportModel.Fact("Command", "simulate"), ReportModel.Fact("Seed", "\(options.seed)"),
-                ReportModel.Fact("Start", options.start.description), ReportModel.Fact("Months", "\(options.months)"),
-                ReportModel.Fact("Digest", report.digest),
-            ]
-            let outcome = await options.documents.publish(simulation, title: "billingsim simulate", facts: facts)
-            report.documents = outcome.lines
-            Output.error(outcome.errors.map { $0 + "\n" }.joined())
-            code = outcome.code
-        }
+        let facts = [
+            ReportModel.Fact("Command", "simulate"), ReportModel.Fact("Seed", "\(options.seed)"),
+            ReportModel.Fact("Start", options.start.description), ReportModel.Fact("Months", "\(options.months)"),
+            ReportModel.Fact("Digest", report.digest),
+        ]
+        let code = await options.documents.publish(simulation, title: "billingsim simulate", facts: facts, into: &report)
         Output.print(options.json ? report.json() : report.text())
         // The process exits next: freeing a large world object by object would take
         // about a second per 100,000 companies, so it is left to the operating system.
