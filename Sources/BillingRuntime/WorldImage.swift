@@ -93,6 +93,9 @@ public struct WorldImage: Sendable, Hashable {
             guard companies[Int(message.company)].invoiceNumber(at: Int(message.invoice)) == message.number else {
                 throw .email(position: position, detail: "the number \(message.number) is not the invoice's")
             }
+            guard message.sentAt <= now, position == 0 || outbox[position - 1].sentAt <= message.sentAt else {
+                throw .email(position: position, detail: "sent at \(message.sentAt), out of sending order or after \(now)")
+            }
         }
     }
 }

@@ -81,6 +81,17 @@ final class SQLiteStatement {
         }
     }
 
+    /// Binds a value to parameter `index` (from 1).
+    func bind(_ index: Int32, _ value: SQLiteValue) throws(SQLiteError) {
+        let code: Int32
+        switch value {
+        case .integer(let number): code = sqlite3_bind_int64(handle, index, number)
+        case .text(let text): code = sqlite3_bind_text(handle, index, text, -1, SQLiteStatement.transient)
+        case .null: code = sqlite3_bind_null(handle, index)
+        }
+        guard code == SQLITE_OK else { throw connection.error(code, sql) }
+    }
+
     /// Binds an integer to parameter `index` (from 1).
     func bind(_ index: Int32, _ value: Int64) throws(SQLiteError) {
         let code = sqlite3_bind_int64(handle, index, value)
@@ -130,6 +141,21 @@ final class SQLiteStatement {
     /// True when column `index` of the current row is NULL.
     func isNull(_ index: Int32) -> Bool { sqlite3_column_type(handle, index) == SQLITE_NULL }
 
+    /// Column `index` as a cell: an integer, a text of at most `maxBytes` bytes, a
+    /// null, or anything else (a real, a blob, a longer text) shown by its first 40 bytes.
+    func cell(_ index: Int32, maxBytes: Int) -> SnapshotCell {
+        switch sqlite3_column_type(handle, index) {
+        case SQLITE_INTEGER: return .integer(sqlite3_column_int64(handle, index))
+        case SQLITE_NULL: return .null
+        case SQLITE_TEXT where Int(sqlite3_column_bytes(handle, index)) <= maxBytes: return .text(text(index))
+        case let type:
+            let name = type == SQLITE_FLOAT ? "real" : type == SQLITE_BLOB ? "blob" : "text"
+            let count = min(Int(sqlite3_column_bytes(handle, index)), 40)
+            let shown = sqlite3_column_text(handle, index).map { String(decoding: UnsafeBufferPointer(start: $0, count: count), as: UTF8.self) }
+            return .other(type: name, shown: shown ?? "")
+        }
+    }
+
     /// Column `index` as an integer.
     func int64(_ index: Int32) -> Int64 { sqlite3_column_int64(handle, index) }
 
@@ -145,7 +171,7 @@ final class SQLiteStatement {
 }
 
 /// A value to bind.
-enum SQLiteValue {
+enum SQLiteValue: Sendable {
     case integer(Int64)
     case text(String)
     case null

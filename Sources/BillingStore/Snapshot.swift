@@ -1,6 +1,8 @@
+internal import BillingCore
 public import BillingRuntime
 internal import BillingSimSQLite
 internal import Foundation
+internal import Synchronization
 
 /// Saves whole worlds to SQLite files and restores them (docs/snapshot-schema.md).
 ///
@@ -67,9 +69,8 @@ public enum Snapshot {
             guard version == SnapshotSchema.version else {
                 throw SnapshotError.schemaVersion(path, found: version, expected: SnapshotSchema.version)
             }
-            let columns = try checkStructure(db, path: path)
-            try checkValues(db, columns: columns, path: path)
-            let image = try SnapshotReader(db: db).read()
+            try checkStructure(db, path: path)
+            let image = try readWorld(db, path: path)
             try image.validate()
             return image
         } catch let error as SnapshotError {
@@ -78,6 +79,8 @@ public enum Snapshot {
             // Past the header check, any SQLite failure means a damaged file.
             if error.code == SQLiteError.notADatabase { throw .notSQLite(path) }
             throw .corrupt(path, detail: error.description)
+        } catch let error as BadCell {
+            throw .badValue(path, table: error.table, row: error.row, column: error.column, reason: error.reason)
         } catch let error as SnapshotReader.Problem {
             throw .inconsistent(path, detail: error.detail)
         } catch let error as WorldInconsistency {
@@ -85,6 +88,29 @@ public enum Snapshot {
         } catch {
             throw .inconsistent(path, detail: "\(error)")
         }
+    }
+
+    /// The world in `db`: its invoices on a second read-only connection and thread, the
+    /// rest on this one.
+    private static func readWorld(_ db: SQLiteConnection, path: String) throws -> WorldImage {
+        let invoices = InvoiceReading(path: path)
+        let reader = SnapshotReader(db: db)
+        let (world, settings, users) = try reader.readSettings()
+        let children = try reader.readChildren()
+        let (companies, scheduled, outbox) = try reader.readCompanies(children, try invoices.wait(), catalog: settings.catalog)
+        func number(_ key: String) throws(SnapshotReader.Problem) -> Int64 {
+            guard case .integer(let value)? = world[key] else {
+                throw SnapshotReader.Problem(detail: "world.\(key) is missing or not an integer")
+            }
+            return value
+        }
+        guard case .text(let text)? = world["seed"], let seed = UInt64(text) else {
+            throw SnapshotReader.Problem(detail: "world.seed is not a whole number")
+        }
+        return WorldImage(
+            seed: seed, start: Instant(seconds: try number("start")), settings: settings, now: Instant(seconds: try number("now")),
+            nextMonthEnd: Instant(seconds: try number("next_month_end")), sellerNext: try number("seller_next"), users: users,
+            companies: companies, scheduled: scheduled, outbox: outbox)
     }
 
     /// Refuses paths that are not regular files (a FIFO would block `open` for ever;
@@ -148,5 +174,50 @@ public enum Snapshot {
         guard descriptor >= 0 else { throw SQLiteError(code: errno, message: "cannot open \(path) to flush it") }
         defer { close(descriptor) }
         guard fsync(descriptor) == 0 else { throw SQLiteError(code: errno, message: "cannot flush \(path)") }
+    }
+}
+
+/// The invoices of a snapshot, read on their own connection and thread while the caller
+/// reads the rest.
+private final class InvoiceReading: Sendable {
+    /// A failure of the reading thread, handed back to the caller as it was thrown.
+    private enum Failure: Error {
+        case sqlite(SQLiteError)
+        case cell(BadCell)
+        case problem(SnapshotReader.Problem)
+    }
+
+    private let outcome = Mutex<Result<SnapshotReader.Invoices, Failure>?>(nil)
+    private let done = DispatchSemaphore(value: 0)
+
+    init(path: String) {
+        Thread { [self] in
+            let result: Result<SnapshotReader.Invoices, Failure>
+            do {
+                result = .success(try SnapshotReader(db: SQLiteConnection(path: path, readOnly: true)).readInvoices())
+            } catch let error as SQLiteError {
+                result = .failure(.sqlite(error))
+            } catch let error as BadCell {
+                result = .failure(.cell(error))
+            } catch let error as SnapshotReader.Problem {
+                result = .failure(.problem(error))
+            } catch {
+                result = .failure(.problem(SnapshotReader.Problem(detail: "\(error)")))
+            }
+            outcome.withLock { $0 = result }
+            done.signal()
+        }.start()
+    }
+
+    /// The invoices, once read; or what the reading threw.
+    func wait() throws -> SnapshotReader.Invoices {
+        done.wait()
+        switch outcome.withLock({ $0 }) {
+        case .success(let invoices): return invoices
+        case .failure(.sqlite(let error)): throw error
+        case .failure(.cell(let error)): throw error
+        case .failure(.problem(let error)): throw error
+        case nil: throw SnapshotReader.Problem(detail: "the invoices were not read")
+        }
     }
 }

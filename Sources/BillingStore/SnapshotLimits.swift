@@ -1,6 +1,6 @@
 internal import BillingCore
 
-/// The values a snapshot column may hold, checked in SQL before any row is read: the
+/// The values a snapshot column may hold, checked as each cell is read (``SnapshotRecord``): the
 /// bounds the scenario language and the world's operations keep to, so that nothing a
 /// restored world computes can overflow, loop for centuries or allocate without bound.
 enum SnapshotLimits {
@@ -50,45 +50,13 @@ enum SnapshotLimits {
     /// Bytes of a site list (a site role's sites, joined by commas).
     static let siteListBytes = 65_536
 
-    /// The range of every `INTEGER` column, by `table.column`. A test checks that every
-    /// integer column of ``SnapshotSchema/create`` is listed.
-    static let integers: [String: ClosedRange<Int64>] = [
-        "tax_rates.basis_points": basisPoints, "exchange_rates.sek_per_unit": 1...ExchangeRates.maxRate,
-        "plans.visits": usage, "plans.disk_gb": usage, "plans.cdn_gb": usage, "addons.disk_gb": usage,
-        "plan_prices.minor_units": planPrice, "addon_prices.minor_units": price, "overage_prices.minor_units": overagePrice,
-        "users.id": index, "users.invoice_email": flag,
-        "companies.idx": index, "companies.anchor_second": 0...86_399, "companies.period_index": monthIndex,
-        "companies.period_start": instant, "companies.period_billed": flag, "companies.usage_index": monthIndex,
-        "companies.usage_start": instant, "companies.visits": usage, "companies.cdn_gb": usage, "companies.disk_gb": usage,
-        "companies.disk_peak_gb": usage, "companies.incurred_visits": usage, "companies.incurred_cdn_gb": usage,
-        "companies.incurred_disk_gb": usage, "companies.balance": balance, "companies.next_sequence": sequence,
-        "companies.emailed_count": position, "companies.closed": flag, "companies.settled_until": Int64.min...latest,
-        "companies.profile_visits": 0...1_000_000_000, "companies.profile_cdn_gb": 0...1_000_000_000,
-        "companies.profile_disk_gb": 0...1_000_000_000, "companies.random_state": any, "companies.next_due": instant,
-        "company_details.company": index, "company_details.revision": position,
-        "sites.company": index, "sites.position": position,
-        "active_addons.company": index, "active_addons.position": position, "active_addons.since": instant,
-        "memberships.company": index, "memberships.position": position, "memberships.user": index,
-        "invitations.company": index, "invitations.position": position, "invitations.invitee": index,
-        "invitations.invited_by": index, "invitations.created": instant, "invitations.expires": earliest...Int64(1) << 40,
-        "pending_lines.company": index, "pending_lines.position": position, "pending_lines.quantity": quantity,
-        "pending_lines.unit_price": unitPrice, "pending_lines.amount": lineAmount, "pending_lines.period_start": instant,
-        "pending_lines.period_end": instant, "pending_lines.credits": position,
-        "invoices.company": index, "invoices.position": position, "invoices.number_sequence": sequence,
-        "invoices.created": instant, "invoices.period_start": instant, "invoices.period_end": instant,
-        "invoices.subtotal": invoiceAmount, "invoices.tax_basis_points": basisPoints, "invoices.tax_amount": invoiceAmount,
-        "invoices.total": invoiceAmount, "invoices.balance_applied": balance, "invoices.amount_due": balance,
-        "invoices.balance_remaining": balance, "invoices.details_revision": position,
-        "invoice_lines.company": index, "invoice_lines.invoice": position, "invoice_lines.position": position,
-        "invoice_lines.quantity": quantity, "invoice_lines.unit_price": unitPrice, "invoice_lines.amount": lineAmount,
-        "invoice_lines.credits": position,
-        "invoice_lines.period_start": instant, "invoice_lines.period_end": instant,
-        "outbox.position": position, "outbox.sent_at": instant, "outbox.recipient": index, "outbox.company": index,
-        "outbox.invoice": position, "outbox.number_sequence": sequence,
-    ]
-
-    /// Text columns that may be longer than ``textBytes``.
-    static let longTexts: [String: Int] = ["memberships.sites": siteListBytes, "invitations.sites": siteListBytes]
+    /// A generated company's simulated monthly traffic.
+    static let profile: ClosedRange<Int64> = 0...1_000_000_000
+    /// An email's place in the world's sending order.
+    static let outboxPosition = index
+    /// Bytes of a JSON column (an invoice's lines or emails): far more than any invoice
+    /// the scenario language or a population can make, and bounded.
+    static let jsonBytes = 64 << 20
 
     /// The `world` keys holding integers, with their ranges; every other key holds text.
     static let worldIntegers: [String: ClosedRange<Int64>] = [

@@ -2,187 +2,251 @@ internal import BillingCore
 internal import BillingRuntime
 
 // Companies and their rows: each child table is read once, in row order, and its rows
-// handed to their company; positions must run 0, 1, 2, … within each company.
+// handed to their company; positions must run 0, 1, 2, … within each company. Invoices
+// (with their lines and emails) are read on their own connection, in parallel with the
+// rest, and joined to their companies at the end.
 
 extension SnapshotReader {
-    /// A company's row before its children are attached.
-    private struct Partial {
-        var id: String
-        var currency: Currency
-        var plan: PlanID
-        var cycle: BillingCycle
-        var anchorMode: AnchorMode
-        var anchor: BillingAnchor
-        var numbers: [Int64]
-        var numberPrefix: String
-        var profile: UsageProfile?
-        var random: SplitMix64
+    /// A company's children, read before its row.
+    struct Partial {
         var details: [CompanyDetails] = []
         var sites: [Site] = []
         var addOns: [ActiveAddOn] = []
         var members: [Membership] = []
         var invitations: [Invitation] = []
         var pending: [InvoiceLine] = []
-        var invoices: [Invoice] = []
     }
 
-    func readCompanies(catalog: Catalog) throws -> ([CompanyState], [Instant?]) {
+    /// Every invoice by company, and every email with its place in the sending order.
+    struct Invoices: Sendable {
+        var byCompany: [[Invoice]] = []
+        var emails: [(position: Int64, message: OutboxMessage)] = []
+    }
+
+    /// Every company's children, by company index (companies without any at the end are
+    /// not listed).
+    func readChildren() throws -> [Partial] {
         var partials: [Partial] = []
-        var scheduled: [Instant?] = []
-        let query = try db.prepare("SELECT * FROM companies ORDER BY idx")
-        while try query.step() {
-            guard query.int64(0) == Int64(partials.count) else { throw Problem(detail: "company indices are not 0, 1, 2, … in order") }
-            guard let currency = Currency(rawValue: query.text(2)), let cycle = BillingCycle(rawValue: query.text(4)),
-                let anchorMode = AnchorMode(rawValue: query.text(5)), let anchorDate = CivilDate(parsing: query.text(6))
-            else { throw Problem(detail: "company \(query.text(1)) has an unknown currency, cycle, anchor or anchor date") }
-            var anchor = BillingAnchor(start: Instant(anchorDate), mode: .anniversary)
-            anchor.secondOfDay = query.int64(7)
-            let profile: UsageProfile? =
-                query.isNull(26) ? nil : UsageProfile(visits: query.int64(26), cdnGB: query.int64(27), diskGB: query.int64(28))
-            partials.append(
-                Partial(
-                    id: query.text(1), currency: currency, plan: query.text(3), cycle: cycle,
-                    anchorMode: anchorMode, anchor: anchor, numbers: (8...25).map { query.int64(Int32($0)) },
-                    numberPrefix: query.text(21), profile: profile, random: SplitMix64(seed: UInt64(bitPattern: query.int64(29)))))
-            scheduled.append(query.isNull(30) ? nil : Instant(seconds: query.int64(30)))
-        }
-        try rows(
-            "SELECT company, revision, name, address, country, vat_number, payment_method FROM company_details", in: &partials, \.details
-        ) { row in
-            guard let country = Country(rawValue: row.text(4)) else { throw Problem(detail: "company details name an unknown country") }
+        try children(SnapshotSchema.details, "revision", in: &partials, \.details) { row in
+            let name = try row.text("name")
+            let address = try row.text("address")
+            guard let country = Country(rawValue: try row.text("country")) else {
+                throw Problem(detail: "company details name an unknown country")
+            }
             return CompanyDetails(
-                name: row.text(2), address: row.text(3), country: country, vatNumber: row.text(5), paymentMethod: row.text(6))
+                name: name, address: address, country: country, vatNumber: try row.text("vat_number"),
+                paymentMethod: try row.text("payment_method"))
         }
-        try rows("SELECT company, position, id, name FROM sites", in: &partials, \.sites) { row in
-            Site(id: row.text(2), name: row.text(3))
+        try children(SnapshotSchema.sites, "position", in: &partials, \.sites) { row in
+            Site(id: try row.text("id"), name: try row.text("name"))
         }
-        try rows("SELECT company, position, addon, site, since FROM active_addons", in: &partials, \.addOns) { row in
-            ActiveAddOn(id: row.text(2), site: row.isNull(3) ? nil : row.text(3), since: Instant(seconds: row.int64(4)))
+        try children(SnapshotSchema.activeAddOns, "position", in: &partials, \.addOns) { row in
+            ActiveAddOn(id: try row.text("addon"), site: try row.optionalText("site"), since: Instant(seconds: try row.integer("since")))
         }
-        try rows("SELECT company, position, user, role, sites FROM memberships", in: &partials, \.members) { row in
-            guard let user = Int32(exactly: row.int64(2)),
-                let role = SnapshotCoding.role(row.text(3), sites: row.isNull(4) ? nil : row.text(4))
-            else { throw Problem(detail: "a membership has an unknown user or role") }
-            return Membership(user: UserID(user), role: role)
+        try children(SnapshotSchema.memberships, "position", in: &partials, \.members) { row in
+            let user = try row.integer("user")
+            guard let role = SnapshotCoding.role(try row.text("role"), sites: try row.optionalText("sites")) else {
+                throw Problem(detail: "a membership has an unknown role")
+            }
+            return Membership(user: UserID(Int32(user)), role: role)
         }
-        try rows(
-            "SELECT company, position, invitee, role, sites, invited_by, created, expires, status FROM invitations", in: &partials,
-            \.invitations
-        ) { row in
-            guard let invitee = Int32(exactly: row.int64(2)), let by = Int32(exactly: row.int64(5)),
-                let role = SnapshotCoding.role(row.text(3), sites: row.isNull(4) ? nil : row.text(4)),
-                let status = Invitation.Status(rawValue: row.text(8))
-            else { throw Problem(detail: "an invitation has an unknown user, role or status") }
+        try children(SnapshotSchema.invitations, "position", in: &partials, \.invitations) { row in
+            let invitee = try row.integer("invitee")
+            let role = SnapshotCoding.role(try row.text("role"), sites: try row.optionalText("sites"))
+            let by = try row.integer("invited_by")
+            let created = try row.integer("created")
+            let expires = try row.integer("expires")
+            guard let role, let status = Invitation.Status(rawValue: try row.text("status")) else {
+                throw Problem(detail: "an invitation has an unknown role or status")
+            }
             return Invitation(
-                invitee: UserID(invitee), role: role, invitedBy: UserID(by), created: Instant(seconds: row.int64(6)),
-                expires: Instant(seconds: row.int64(7)), status: status)
+                invitee: UserID(Int32(invitee)), role: role, invitedBy: UserID(Int32(by)), created: Instant(seconds: created),
+                expires: Instant(seconds: expires), status: status)
         }
-        let lineColumns = "kind, item, site, cycle, quantity, unit_price, amount, period_start, period_end, credits"
-        try rows("SELECT company, position, \(lineColumns) FROM pending_lines", in: &partials, \.pending) { row in
-            try SnapshotReader.line(row, from: 2)
+        try children(SnapshotSchema.pendingLines, "position", in: &partials, \.pending) { row in try SnapshotReader.line(&row) }
+        return partials
+    }
+
+    /// Every invoice, with its lines and emails.
+    func readInvoices() throws -> Invoices {
+        var found = Invoices()
+        try forEachRow(SnapshotSchema.invoices) { row in
+            let company = try row.integer("company")
+            let position = try row.integer("position")
+            guard company >= Int64(found.byCompany.count) - 1 else {
+                throw Problem(detail: "invoices rows are not in order of company and position")
+            }
+            while Int64(found.byCompany.count) <= company { found.byCompany.append([]) }
+            guard position == Int64(found.byCompany[Int(company)].count) else {
+                throw Problem(detail: "invoices rows are not in order of company and position")
+            }
+            let prefix = try row.optionalText("number_prefix")
+            let sequence = try row.optionalInteger("number_sequence")
+            let kind = Invoice.Kind(rawValue: try row.text("kind"))
+            let cycle = BillingCycle(rawValue: try row.text("cycle"))
+            let created = try row.integer("created")
+            let periodStart = try row.integer("period_start")
+            let periodEnd = try row.integer("period_end")
+            let currency = Currency(rawValue: try row.text("currency"))
+            let subtotal = try row.integer("subtotal")
+            let tax = SnapshotCoding.tax(try row.text("tax"), basisPoints: try row.optionalInteger("tax_basis_points"))
+            guard let kind, let cycle, let currency, let tax else {
+                throw Problem(detail: "invoice \(position) of company \(company) has an unknown kind, cycle, currency or tax")
+            }
+            let number = try prefix.map { prefix throws(Problem) in
+                guard let sequence else { throw Problem(detail: "invoice \(position) of company \(company) has a prefix but no sequence") }
+                return InvoiceNumber(prefix: prefix, sequence: sequence)
+            }
+            var lines: [InvoiceLine] = []
+            for var element in try row.elements("lines") {
+                let line = try SnapshotReader.line(&element)
+                guard line.credits.map({ Int64($0.invoice) < position }) ?? true else {
+                    throw Problem(
+                        detail: "a line of invoice \(position) of company \(company) credits invoice \(line.credits?.invoice ?? 0), "
+                            + "not an earlier one")
+                }
+                lines.append(line)
+                guard element.readAll else { throw Problem(detail: "invoices.lines has fields this reader does not read: \(element.unread)") }
+            }
+            let invoice = Invoice(
+                number: number, kind: kind, cycle: cycle, created: Instant(seconds: created),
+                periodStart: Instant(seconds: periodStart), periodEnd: Instant(seconds: periodEnd), currency: currency, lines: lines,
+                subtotal: subtotal, tax: tax, taxAmount: try row.integer("tax_amount"), total: try row.integer("total"),
+                balanceApplied: try row.integer("balance_applied"), amountDue: try row.integer("amount_due"),
+                balanceRemaining: try row.integer("balance_remaining"), detailsRevision: Int32(try row.integer("details_revision")))
+            for var element in try row.elements("emails") {
+                guard let number else { throw Problem(detail: "invoice \(position) of company \(company) has emails but no number") }
+                let message = OutboxMessage(
+                    sentAt: Instant(seconds: try element.integer("sent_at")), recipient: UserID(Int32(try element.integer("recipient"))),
+                    company: Int32(company), invoice: Int32(position), number: number)
+                found.emails.append((try element.integer("position"), message))
+                guard element.readAll else { throw Problem(detail: "invoices.emails has fields this reader does not read: \(element.unread)") }
+            }
+            found.byCompany[Int(company)].append(invoice)
         }
-        try readInvoices(into: &partials)
-        for p in partials where p.pending.contains(where: { $0.credits.map { Int($0.invoice) >= p.invoices.count } ?? false }) {
-            throw Problem(detail: "a pending line of company \(p.id) credits an invoice it does not have")
+        return found
+    }
+
+    /// The companies from their rows, children and invoices, and the outbox in sending order.
+    func readCompanies(_ partials: [Partial], _ invoices: Invoices, catalog: Catalog) throws -> (
+        [CompanyState], [Instant?], [OutboxMessage]
+    ) {
+        var companies: [CompanyState] = []
+        var scheduled: [Instant?] = []
+        try forEachRow(SnapshotSchema.companies) { row in
+            let index = companies.count
+            guard try row.integer("idx") == Int64(index) else { throw Problem(detail: "company indices are not 0, 1, 2, … in order") }
+            let own = index < invoices.byCompany.count ? invoices.byCompany[index] : []
+            let (company, nextDue) = try Self.company(
+                &row, index < partials.count ? partials[index] : Partial(), invoices: own, index: Int32(index), catalog: catalog)
+            companies.append(company)
+            scheduled.append(nextDue)
         }
-        for p in partials where p.invoices.reduce(p.pending.count, { $0 + $1.lines.count }) > 60_000 {
+        if let first = [partials.count, invoices.byCompany.count].filter({ $0 > companies.count }).min() {
+            throw Problem(detail: "rows name company \(first - 1), which does not exist")
+        }
+        var outbox = [OutboxMessage?](repeating: nil, count: invoices.emails.count)
+        for (position, message) in invoices.emails {
+            guard (0..<Int64(outbox.count)).contains(position), outbox[Int(position)] == nil else {
+                throw Problem(detail: "the emails' positions are not 0, 1, 2, … each once (position \(position))")
+            }
+            outbox[Int(position)] = message
+        }
+        return (companies, scheduled, outbox.compactMap { $0 })
+    }
+
+    /// One company from its row, children and invoices.
+    private static func company(
+        _ row: inout SnapshotRecord, _ p: Partial, invoices: [Invoice], index: Int32, catalog: Catalog
+    ) throws -> (CompanyState, Instant?) {
+        let id = try row.text("id")
+        guard let currency = Currency(rawValue: try row.text("currency")) else { throw Problem(detail: "company \(id) has an unknown currency") }
+        let plan = try row.text("plan")
+        guard let cycle = BillingCycle(rawValue: try row.text("cycle")), let anchorMode = AnchorMode(rawValue: try row.text("anchor_mode")),
+            let anchorDate = CivilDate(parsing: try row.text("anchor_date"))
+        else { throw Problem(detail: "company \(id) has an unknown cycle, anchor or anchor date") }
+        var anchor = BillingAnchor(start: Instant(anchorDate), mode: .anniversary)
+        anchor.secondOfDay = try row.integer("anchor_second")
+        let periodIndex = Int(try row.integer("period_index"))
+        let periodStart = Instant(seconds: try row.integer("period_start"))
+        let periodBilled = try row.integer("period_billed") != 0
+        let usageIndex = Int(try row.integer("usage_index"))
+        let usageStart = Instant(seconds: try row.integer("usage_start"))
+        var usage = Usage()
+        usage.visits = try row.integer("visits")
+        usage.cdnGB = try row.integer("cdn_gb")
+        usage.diskGB = try row.integer("disk_gb")
+        usage.diskPeakGB = try row.integer("disk_peak_gb")
+        usage.incurredVisits = try row.integer("incurred_visits")
+        usage.incurredCDN = try row.integer("incurred_cdn_gb")
+        usage.incurredDisk = try row.integer("incurred_disk_gb")
+        let balance = try row.integer("balance")
+        let numberPrefix = try row.text("number_prefix")
+        let nextSequence = try row.integer("next_sequence")
+        let emailedCount = Int(try row.integer("emailed_count"))
+        let closed = try row.integer("closed") != 0
+        let settledUntil = Instant(seconds: try row.integer("settled_until"))
+        let visits = try row.optionalInteger("profile_visits")
+        let cdn = try row.optionalInteger("profile_cdn_gb")
+        let disk = try row.optionalInteger("profile_disk_gb")
+        let profile = visits.map { UsageProfile(visits: $0, cdnGB: cdn ?? 0, diskGB: disk ?? 0) }
+        let random = SplitMix64(seed: UInt64(bitPattern: try row.integer("random_state")))
+        let nextDue = try row.optionalInteger("next_due").map { Instant(seconds: $0) }
+        if p.pending.contains(where: { $0.credits.map { Int($0.invoice) >= invoices.count } ?? false }) {
+            throw Problem(detail: "a pending line of company \(id) credits an invoice it does not have")
+        }
+        if invoices.reduce(p.pending.count, { $0 + $1.lines.count }) > 60_000 {
             // A company stores a line's plan or add-on as a 16-bit index.
             var names = Set(catalog.itemIDs)
-            for line in p.pending + p.invoices.flatMap(\.lines) { names.insert(line.kind.item ?? "") }
-            guard names.count < 65_000 else { throw Problem(detail: "company \(p.id)'s lines name more than 65,000 plans and add-ons") }
+            for line in p.pending + invoices.flatMap(\.lines) { names.insert(line.kind.item ?? "") }
+            guard names.count < 65_000 else { throw Problem(detail: "company \(id)'s lines name more than 65,000 plans and add-ons") }
         }
-        let companies = partials.enumerated().map { index, p in
-            CompanyState(
-                restoring: p.id, index: Int32(index), detailsHistory: p.details, currency: p.currency, plan: p.plan, cycle: p.cycle,
-                anchorMode: p.anchorMode, anchor: p.anchor,
-                periodIndex: Int(p.numbers[0]), periodStart: Instant(seconds: p.numbers[1]), periodBilled: p.numbers[2] != 0,
-                usageIndex: Int(p.numbers[3]), usageStart: Instant(seconds: p.numbers[4]),
-                usage: SnapshotReader.usage(p.numbers[5...12]), sites: p.sites, addOns: p.addOns, pendingLines: p.pending,
-                balance: p.numbers[12], members: p.members, invitations: p.invitations, invoices: p.invoices,
-                numberPrefix: p.numberPrefix, nextSequence: p.numbers[14], emailedCount: Int(p.numbers[15]),
-                closed: p.numbers[16] != 0, settledUntil: Instant(seconds: p.numbers[17]), profile: p.profile, random: p.random,
-                catalog: catalog)
-        }
-        return (companies, scheduled)
+        let company = CompanyState(
+            restoring: id, index: index, detailsHistory: p.details, currency: currency, plan: plan, cycle: cycle,
+            anchorMode: anchorMode, anchor: anchor, periodIndex: periodIndex, periodStart: periodStart, periodBilled: periodBilled,
+            usageIndex: usageIndex, usageStart: usageStart, usage: usage, sites: p.sites, addOns: p.addOns, pendingLines: p.pending,
+            balance: balance, members: p.members, invitations: p.invitations, invoices: invoices, numberPrefix: numberPrefix,
+            nextSequence: nextSequence, emailedCount: emailedCount, closed: closed, settledUntil: settledUntil, profile: profile,
+            random: random, catalog: catalog)
+        return (company, nextDue)
     }
 
-    private func readInvoices(into partials: inout [Partial]) throws {
-        try rows(
-            """
-            SELECT company, position, number_prefix, number_sequence, kind, cycle, created, period_start, period_end, currency,
-            subtotal, tax, tax_basis_points, tax_amount, total, balance_applied, amount_due, balance_remaining, details_revision
-            FROM invoices
-            """, in: &partials, \.invoices
-        ) { row in
-            guard let kind = Invoice.Kind(rawValue: row.text(4)), let cycle = BillingCycle(rawValue: row.text(5)),
-                let currency = Currency(rawValue: row.text(9)),
-                let tax = SnapshotCoding.tax(row.text(11), basisPoints: row.isNull(12) ? nil : row.int64(12)),
-                let revision = Int32(exactly: row.int64(18))
-            else { throw Problem(detail: "an invoice has an unknown kind, cycle, currency or tax") }
-            let number = row.isNull(2) ? nil : InvoiceNumber(prefix: row.text(2), sequence: row.int64(3))
-            return Invoice(
-                number: number, kind: kind, cycle: cycle, created: Instant(seconds: row.int64(6)),
-                periodStart: Instant(seconds: row.int64(7)), periodEnd: Instant(seconds: row.int64(8)), currency: currency,
-                lines: [], subtotal: row.int64(10), tax: tax, taxAmount: row.int64(13), total: row.int64(14),
-                balanceApplied: row.int64(15), amountDue: row.int64(16), balanceRemaining: row.int64(17), detailsRevision: revision)
-        }
-        let query = try db.prepare(
-            "SELECT company, invoice, position, kind, item, site, cycle, quantity, unit_price, amount, period_start, period_end, "
-                + "credits FROM invoice_lines ORDER BY rowid")
-        while try query.step() {
-            let company = query.int64(0)
-            let invoice = query.int64(1)
-            guard (0..<Int64(partials.count)).contains(company), (0..<Int64(partials[Int(company)].invoices.count)).contains(invoice),
-                query.int64(2) == Int64(partials[Int(company)].invoices[Int(invoice)].lines.count)
-            else { throw Problem(detail: "invoice_lines rows are not in order of company, invoice and position") }
-            let line = try SnapshotReader.line(query, from: 3)
-            guard line.credits.map({ Int64($0.invoice) < invoice }) ?? true else {
-                throw Problem(
-                    detail:
-                        "a line of invoice \(invoice) of company \(company) credits invoice \(line.credits?.invoice ?? 0), not an earlier one"
-                )
-            }
-            partials[Int(company)].invoices[Int(invoice)].lines.append(line)
-        }
-    }
-
-    /// Reads `sql` (whose first two columns are company index and position) in row
-    /// order, appending each row's value to its company's `field`.
-    private func rows<T>(
-        _ sql: String, in partials: inout [Partial], _ field: WritableKeyPath<Partial, [T]>, _ make: (SQLiteStatement) throws -> T
+    /// Reads a per-company `table` (company index, then `position`) in row order,
+    /// appending each row's value to its company's `field`.
+    private func children<Row, T>(
+        _ table: SnapshotTable<Row>, _ position: String, in partials: inout [Partial], _ field: WritableKeyPath<Partial, [T]>,
+        _ make: (inout SnapshotRecord) throws -> T
     ) throws {
-        let query = try db.prepare(sql + " ORDER BY rowid")
-        while try query.step() {
-            let company = query.int64(0)
-            guard (0..<Int64(partials.count)).contains(company), query.int64(1) == Int64(partials[Int(company)][keyPath: field].count)
-            else { throw Problem(detail: "rows of '\(sql.split(separator: " ").last ?? "")' are not in order of company and position") }
-            partials[Int(company)][keyPath: field].append(try make(query))
+        var last: Int64 = 0
+        try forEachRow(table) { row in
+            let company = try row.integer("company")
+            let at = try row.integer(position)
+            // Rows come in company order; the companies' own rows are read last.
+            guard company >= last else { throw Problem(detail: "rows of '\(table.name)' are not in order of company and position") }
+            last = company
+            while Int64(partials.count) <= company { partials.append(Partial()) }
+            guard at == Int64(partials[Int(company)][keyPath: field].count) else {
+                throw Problem(detail: "rows of '\(table.name)' are not in order of company and position")
+            }
+            partials[Int(company)][keyPath: field].append(try make(&row))
         }
     }
 
-    private static func line(_ row: SQLiteStatement, from first: Int32) throws -> InvoiceLine {
-        guard
-            let kind = SnapshotCoding.lineKind(
-                row.text(first), item: row.isNull(first + 1) ? nil : row.text(first + 1),
-                site: row.isNull(first + 2) ? nil : row.text(first + 2), cycle: row.isNull(first + 3) ? nil : row.text(first + 3))
-        else { throw Problem(detail: "an invoice line has an unknown kind") }
+    /// A line from a `pending_lines` row or an element of `invoices.lines`.
+    private static func line(_ row: inout SnapshotRecord) throws -> InvoiceLine {
+        let kind = SnapshotCoding.lineKind(
+            try row.text("kind"), item: try row.optionalText("item"), site: try row.optionalText("site"),
+            cycle: try row.optionalText("cycle"))
+        guard let kind else { throw Problem(detail: "an invoice line has an unknown kind") }
+        let quantity = try row.integer("quantity")
+        let unitPrice = try row.integer("unit_price")
+        let amount = try row.integer("amount")
+        let periodStart = Instant(seconds: try row.integer("period_start"))
+        let periodEnd = Instant(seconds: try row.integer("period_end"))
         // Only the credited invoice's position is stored: the restored company names it.
-        let credits = row.isNull(first + 9) ? nil : CreditReference(invoice: Int32(row.int64(first + 9)), number: nil, tax: .outsideScope)
+        let credits = try row.optionalInteger("credits").map { CreditReference(invoice: Int32($0), number: nil, tax: .outsideScope) }
         return InvoiceLine(
-            kind: kind, quantity: row.int64(first + 4), unitPrice: row.int64(first + 5), amount: row.int64(first + 6),
-            periodStart: Instant(seconds: row.int64(first + 7)), periodEnd: Instant(seconds: row.int64(first + 8)), credits: credits)
-    }
-
-    private static func usage(_ numbers: ArraySlice<Int64>) -> Usage {
-        let n = Array(numbers)
-        var usage = Usage()
-        usage.visits = n[0]
-        usage.cdnGB = n[1]
-        usage.diskGB = n[2]
-        usage.diskPeakGB = n[3]
-        usage.incurredVisits = n[4]
-        usage.incurredCDN = n[5]
-        usage.incurredDisk = n[6]
-        return usage
+            kind: kind, quantity: quantity, unitPrice: unitPrice, amount: amount, periodStart: periodStart, periodEnd: periodEnd,
+            credits: credits)
     }
 }

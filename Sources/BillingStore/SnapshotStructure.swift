@@ -2,8 +2,8 @@ internal import Foundation
 
 // What a snapshot file may contain before a single row is read: exactly the schema's
 // tables and columns (no views, triggers, virtual tables or generated columns, which
-// would run code or compute values while reading), every cell of its column's type,
-// integers in range and texts of bounded length.
+// would run code or compute values while reading). Each cell is then checked as it is
+// read (SnapshotRecord): of its column's type, integers in range, texts of bounded length.
 
 extension Snapshot {
     /// One column as `PRAGMA table_xinfo` describes it.
@@ -39,7 +39,7 @@ extension Snapshot {
 
     /// Refuses anything in `sqlite_master` a snapshot does not have, and tables whose
     /// columns differ from the schema's.
-    static func checkStructure(_ db: SQLiteConnection, path: String) throws -> [String: [Column]] {
+    static func checkStructure(_ db: SQLiteConnection, path: String) throws {
         let expected = try expectedColumns()
         let master = try db.prepare("SELECT type, name, tbl_name, coalesce(sql, '') FROM sqlite_master")
         while try master.step() {
@@ -63,51 +63,9 @@ extension Snapshot {
                 throw SnapshotError.unexpectedSchema(path, detail: "the table '\(table)' does not have the schema's columns\(odd)")
             }
         }
-        return expected
-    }
-
-    /// Refuses the first cell of the wrong type, out of range or too long, naming its
-    /// table, rowid and column. One scan of each table, in SQL.
-    static func checkValues(_ db: SQLiteConnection, columns: [String: [Column]], path: String) throws {
-        for table in SnapshotSchema.tables {
-            let conditions = (columns[table] ?? []).map { column in (column.name, badCell(table, column)) }
-            let cases = conditions.map { "WHEN \($0.1) THEN \(quotedText($0.0))" }.joined(separator: " ")
-            let sql = "SELECT rowid, CASE \(cases) END FROM \(quoted(table)) WHERE \(conditions.map(\.1).joined(separator: " OR ")) LIMIT 1"
-            let query = try db.prepare(sql)
-            guard try query.step() else { continue }
-            let row = query.int64(0)
-            let column = query.text(1)
-            let shown = try db.prepare(
-                "SELECT typeof(\(quoted(column))), substr(CAST(\(quoted(column)) AS TEXT), 1, 40) FROM \(quoted(table)) WHERE rowid = ?")
-            try shown.bind(1, row)
-            _ = try shown.step()
-            let limit = "\(table).\(column)"
-            let reason: String =
-                if let range = SnapshotLimits.integers[limit] {
-                    "expected an integer from \(range.lowerBound) to \(range.upperBound), found \(shown.text(0)) '\(shown.text(1))'"
-                } else {
-                    "expected \(table == "world" ? "an integer or text" : "text") of at most \(SnapshotLimits.longTexts[limit] ?? SnapshotLimits.textBytes) bytes, found \(shown.text(0))"
-                }
-            throw SnapshotError.badValue(path, table: table, row: row, column: column, reason: reason)
-        }
-    }
-
-    /// The SQL condition true when `column`'s cell is not acceptable.
-    private static func badCell(_ table: String, _ column: Column) -> String {
-        let name = quoted(column.name)
-        let types = column.notNull || column.primaryKey ? "" : ", 'null'"
-        let key = "\(table).\(column.name)"
-        if let range = SnapshotLimits.integers[key] {
-            return "(typeof(\(name)) NOT IN ('integer'\(types)) OR \(name) NOT BETWEEN \(range.lowerBound) AND \(range.upperBound))"
-        }
-        let bytes = SnapshotLimits.longTexts[key] ?? SnapshotLimits.textBytes
-        let allowed = table == "world" && column.name == "value" ? "'integer', 'text'" : "'text'\(types)"
-        return "(typeof(\(name)) NOT IN (\(allowed)) OR length(CAST(\(name) AS BLOB)) > \(bytes))"
     }
 
     /// `name` as an SQL identifier.
     static func quoted(_ name: String) -> String { "\"" + name.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }
 
-    /// `text` as an SQL string literal.
-    private static func quotedText(_ text: String) -> String { "'" + text.replacingOccurrences(of: "'", with: "''") + "'" }
 }

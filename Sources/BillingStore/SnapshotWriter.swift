@@ -11,257 +11,156 @@ struct SnapshotWriter {
         try db.execute(SnapshotSchema.create)
         try writeWorld(image)
         try writeCatalog(image.settings)
-        try writeUsers(image.users)
+        let users = try Inserter(SnapshotSchema.users, db)
+        for (id, user) in image.users.enumerated() { try users.add(Owned(company: 0, position: Int64(id), value: user)) }
         try writeCompanies(image)
-        try writeOutbox(image.outbox)
         try db.execute("PRAGMA user_version = \(SnapshotSchema.version)")
         try db.execute("COMMIT")
     }
 
     private func writeWorld(_ image: WorldImage) throws(SQLiteError) {
-        let insert = try db.prepare("INSERT INTO world (key, value) VALUES (?, ?)")
+        let world = try Inserter(SnapshotSchema.world, db)
         let seller = image.settings.seller
         let texts: [(String, String)] = [
             ("seed", String(image.seed)), ("numbering", image.settings.numbering.rawValue), ("seller_name", seller.name),
             ("seller_address", seller.address), ("seller_country", seller.country.rawValue),
             ("seller_vat_number", seller.vatNumber), ("seller_series_prefix", seller.seriesPrefix),
         ]
-        for (key, value) in texts { try insert.run([.text(key), .text(value)]) }
+        for (key, value) in texts { try world.add(WorldRow(key: key, value: .text(value))) }
         let numbers: [(String, Int64)] = [
             ("start", image.start.seconds), ("now", image.now.seconds), ("next_month_end", image.nextMonthEnd.seconds),
             ("seller_next", image.sellerNext), ("immediate_invoice_threshold", image.settings.immediateInvoiceThreshold),
             ("invitation_lifetime", image.settings.invitationLifetime),
         ]
-        for (key, value) in numbers { try insert.run([.text(key), .integer(value)]) }
+        for (key, value) in numbers { try world.add(WorldRow(key: key, value: .integer(value))) }
     }
 
     private func writeCatalog(_ settings: WorldSettings) throws(SQLiteError) {
-        let rates = try db.prepare("INSERT INTO tax_rates VALUES (?, ?, ?)")
+        let rates = try Inserter(SnapshotSchema.taxRates, db)
         for country in settings.taxes.changes.keys.sorted() {
             for change in settings.taxes.changes[country] ?? [] {
-                try rates.run([.text(country.rawValue), .text(change.effective.description), .integer(change.value.basisPoints)])
+                try rates.add(DatedRow(key: country.rawValue, effective: change.effective.description, value: change.value.basisPoints))
             }
         }
-        let exchange = try db.prepare("INSERT INTO exchange_rates VALUES (?, ?, ?)")
+        let exchange = try Inserter(SnapshotSchema.exchangeRates, db)
         for currency in settings.exchangeRates.changes.keys.sorted() {
             for change in settings.exchangeRates.changes[currency] ?? [] {
-                try exchange.run([.text(currency.code), .text(change.effective.description), .integer(change.value)])
+                try exchange.add(DatedRow(key: currency.code, effective: change.effective.description, value: change.value))
             }
         }
-        let plans = try db.prepare("INSERT INTO plans VALUES (?, ?, ?, ?, ?)")
-        let planPrices = try db.prepare("INSERT INTO plan_prices VALUES (?, ?, ?, ?)")
+        let plans = try Inserter(SnapshotSchema.plans, db)
+        let planPrices = try Inserter(SnapshotSchema.planPrices, db)
         for id in settings.catalog.planIDs {
             guard let plan = settings.catalog.plans[id] else { continue }
-            try plans.run([.text(id), .text(plan.name), .integer(plan.visits), .integer(plan.diskGB), .integer(plan.cdnGB)])
+            try plans.add(plan)
             for (cycle, list) in [(BillingCycle.monthly, plan.monthly), (.annual, plan.annual)] {
                 for currency in list.minorUnits.keys.sorted() {
-                    try planPrices.run([.text(id), .text(cycle.rawValue), .text(currency.code), .integer(list.minorUnits[currency] ?? 0)])
+                    try planPrices.add(
+                        PriceRow(item: id, cycle: cycle.rawValue, currency: currency.code, minorUnits: list.minorUnits[currency] ?? 0))
                 }
             }
         }
-        let addOns = try db.prepare("INSERT INTO addons VALUES (?, ?, ?, ?)")
-        let addOnPrices = try db.prepare("INSERT INTO addon_prices VALUES (?, ?, ?)")
+        let addOns = try Inserter(SnapshotSchema.addOns, db)
+        let addOnPrices = try Inserter(SnapshotSchema.addOnPrices, db)
         for id in settings.catalog.addOnIDs {
             guard let addOn = settings.catalog.addOns[id] else { continue }
-            try addOns.run([.text(id), .text(addOn.name), .text(addOn.scope.rawValue), .integer(addOn.diskGB)])
+            try addOns.add(addOn)
             for currency in addOn.monthly.minorUnits.keys.sorted() {
-                try addOnPrices.run([.text(id), .text(currency.code), .integer(addOn.monthly.minorUnits[currency] ?? 0)])
+                try addOnPrices.add(PriceRow(item: id, currency: currency.code, minorUnits: addOn.monthly.minorUnits[currency] ?? 0))
             }
         }
-        let overage = try db.prepare("INSERT INTO overage_prices VALUES (?, ?, ?)")
+        let overage = try Inserter(SnapshotSchema.overagePrices, db)
         let prices = settings.catalog.overage
         for (metric, list) in [(Metric.visits, prices.per1000Visits), (.cdn, prices.perCDNGB), (.disk, prices.perDiskGB)] {
             for currency in list.minorUnits.keys.sorted() {
-                try overage.run([.text(metric.rawValue), .text(currency.code), .integer(list.minorUnits[currency] ?? 0)])
+                try overage.add(PriceRow(item: metric.rawValue, currency: currency.code, minorUnits: list.minorUnits[currency] ?? 0))
             }
-        }
-    }
-
-    private func writeUsers(_ users: [User]) throws(SQLiteError) {
-        let insert = try db.prepare("INSERT INTO users VALUES (?, ?, ?, ?)")
-        for (id, user) in users.enumerated() {
-            try insert.bind(1, Int64(id))
-            try insert.bind(2, user.email)
-            try insert.bind(3, user.name)
-            try insert.bind(4, user.notifications.invoiceByEmail ? 1 : 0)
-            try insert.insert()
-        }
-    }
-
-    private func writeOutbox(_ messages: [OutboxMessage]) throws(SQLiteError) {
-        let insert = try db.prepare("INSERT INTO outbox VALUES (?, ?, ?, ?, ?, ?, ?)")
-        for (position, message) in messages.enumerated() {
-            try insert.bind(1, Int64(position))
-            try insert.bind(2, message.sentAt.seconds)
-            try insert.bind(3, Int64(message.recipient.rawValue))
-            try insert.bind(4, Int64(message.company))
-            try insert.bind(5, Int64(message.invoice))
-            try insert.bind(6, message.number.prefix)
-            try insert.bind(7, message.number.sequence)
-            try insert.insert()
         }
     }
 
     private func writeCompanies(_ image: WorldImage) throws(SQLiteError) {
-        let tables = try CompanyStatements(db)
-        for (index, state) in image.companies.enumerated() {
-            try tables.write(state, index: Int64(index), nextDue: image.scheduled[index])
+        let companies = try Inserter(SnapshotSchema.companies, db)
+        let details = try Inserter(SnapshotSchema.details, db)
+        let sites = try Inserter(SnapshotSchema.sites, db)
+        let addOns = try Inserter(SnapshotSchema.activeAddOns, db)
+        let members = try Inserter(SnapshotSchema.memberships, db)
+        let invitations = try Inserter(SnapshotSchema.invitations, db)
+        let pending = try Inserter(SnapshotSchema.pendingLines, db)
+        let invoices = try Inserter(SnapshotSchema.invoices, db)
+        let emails = EmailIndex(image.outbox, companies: image.companies.count)
+        for (offset, s) in image.companies.enumerated() {
+            let index = Int64(offset)
+            try companies.add(CompanyRow(index: index, state: s, nextDue: image.scheduled[offset]))
+            try details.add(s.detailsHistory, of: index)
+            try sites.add(s.sites, of: index)
+            try addOns.add(s.addOns, of: index)
+            try members.add(s.members, of: index)
+            try invitations.add(s.invitations, of: index)
+            try pending.add(s.pendingLines, of: index)
+            let sent = emails.of(company: offset)
+            var next = sent.startIndex
+            for position in 0..<s.invoiceCount {
+                var mine: [StoredEmail] = []
+                while next < sent.endIndex, sent[next].invoice == position {
+                    mine.append(sent[next].email)
+                    next += 1
+                }
+                try invoices.add(InvoiceRow(company: index, position: Int64(position), invoice: s.invoice(at: position), emails: mine))
+            }
         }
     }
 }
 
-/// The prepared inserts of every per-company table.
-private struct CompanyStatements {
-    let company: SQLiteStatement
-    let details: SQLiteStatement
-    let sites: SQLiteStatement
-    let addOns: SQLiteStatement
-    let members: SQLiteStatement
-    let invitations: SQLiteStatement
-    let pending: SQLiteStatement
-    let invoices: SQLiteStatement
-    let lines: SQLiteStatement
+/// One table's prepared insert.
+private struct Inserter<Row> {
+    let table: SnapshotTable<Row>
+    let statement: SQLiteStatement
 
-    init(_ db: SQLiteConnection) throws(SQLiteError) {
-        company = try db.prepare("INSERT INTO companies VALUES (\(Array(repeating: "?", count: 31).joined(separator: ", ")))")
-        details = try db.prepare("INSERT INTO company_details VALUES (?, ?, ?, ?, ?, ?, ?)")
-        sites = try db.prepare("INSERT INTO sites VALUES (?, ?, ?, ?)")
-        addOns = try db.prepare("INSERT INTO active_addons VALUES (?, ?, ?, ?, ?)")
-        members = try db.prepare("INSERT INTO memberships VALUES (?, ?, ?, ?, ?)")
-        invitations = try db.prepare("INSERT INTO invitations VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
-        pending = try db.prepare("INSERT INTO pending_lines VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-        invoices = try db.prepare("INSERT INTO invoices VALUES (\(Array(repeating: "?", count: 19).joined(separator: ", ")))")
-        lines = try db.prepare("INSERT INTO invoice_lines VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+    init(_ table: SnapshotTable<Row>, _ db: SQLiteConnection) throws(SQLiteError) {
+        self.table = table
+        statement = try db.prepare(table.insert)
     }
 
-    func write(_ s: CompanyState, index: Int64, nextDue: Instant?) throws(SQLiteError) {
-        let c = company
-        let values: [Int64] = [
-            Int64(s.anchor.secondOfDay), Int64(s.periodIndex), s.periodStart.seconds, s.periodBilled ? 1 : 0,
-            Int64(s.usageIndex), s.usageStart.seconds, s.usage.visits, s.usage.cdnGB, s.usage.diskGB, s.usage.diskPeakGB,
-            s.usage.incurredVisits, s.usage.incurredCDN, s.usage.incurredDisk, s.balance,
-        ]
-        try c.bind(1, index)
-        try c.bind(2, s.id)
-        try c.bind(3, s.currency.code)
-        try c.bind(4, s.plan)
-        try c.bind(5, s.cycle.rawValue)
-        try c.bind(6, s.anchorMode.rawValue)
-        try c.bind(7, s.anchor.date.description)
-        for (offset, value) in values.enumerated() { try c.bind(Int32(8 + offset), value) }
-        try c.bind(22, s.numberPrefix)
-        try c.bind(23, s.nextSequence)
-        try c.bind(24, Int64(s.emailedCount))
-        try c.bind(25, s.closed ? 1 : 0)
-        try c.bind(26, s.settledUntil.seconds)
-        try c.bind(27, s.profile?.visits)
-        try c.bind(28, s.profile?.cdnGB)
-        try c.bind(29, s.profile?.diskGB)
-        try c.bind(30, Int64(bitPattern: s.random.state))
-        try c.bind(31, nextDue?.seconds)
-        try c.insert()
+    func add(_ row: Row) throws(SQLiteError) {
+        for (offset, column) in table.columns.enumerated() { try statement.bind(Int32(offset + 1), column.value(row)) }
+        try statement.insert()
+    }
 
-        for (revision, d) in s.detailsHistory.enumerated() {
-            try details.bind(1, index)
-            try details.bind(2, Int64(revision))
-            try details.bind(3, d.name)
-            try details.bind(4, d.address)
-            try details.bind(5, d.country.rawValue)
-            try details.bind(6, d.vatNumber)
-            try details.bind(7, d.paymentMethod)
-            try details.insert()
+    /// One row per item of a company, at positions 0, 1, 2, …
+    func add<Value>(_ items: [Value], of company: Int64) throws(SQLiteError) where Row == Owned<Value> {
+        for (position, item) in items.enumerated() { try add(Owned(company: company, position: Int64(position), value: item)) }
+    }
+}
+
+/// The outbox grouped by company, and within a company by invoice, each group in
+/// sending order: what `invoices.emails` stores.
+private struct EmailIndex {
+    struct Entry {
+        var invoice: Int
+        var email: StoredEmail
+    }
+
+    private var entries: [Entry] = []
+    private var starts: [Int]
+
+    init(_ outbox: [OutboxMessage], companies: Int) {
+        starts = Array(repeating: 0, count: companies + 1)
+        for message in outbox where Int(message.company) < companies { starts[Int(message.company) + 1] += 1 }
+        for company in 0..<companies { starts[company + 1] += starts[company] }
+        var fill = starts
+        entries = Array(repeating: Entry(invoice: 0, email: StoredEmail(position: 0, recipient: 0, sentAt: 0)), count: starts[companies])
+        for (position, message) in outbox.enumerated() where Int(message.company) < companies {
+            let company = Int(message.company)
+            entries[fill[company]] = Entry(
+                invoice: Int(message.invoice),
+                email: StoredEmail(position: Int64(position), recipient: Int64(message.recipient.rawValue), sentAt: message.sentAt.seconds))
+            fill[company] += 1
         }
-        for (position, site) in s.sites.enumerated() {
-            try sites.bind(1, index)
-            try sites.bind(2, Int64(position))
-            try sites.bind(3, site.id)
-            try sites.bind(4, site.name)
-            try sites.insert()
-        }
-        for (position, addOn) in s.addOns.enumerated() {
-            try addOns.bind(1, index)
-            try addOns.bind(2, Int64(position))
-            try addOns.bind(3, addOn.id)
-            try addOns.bind(4, addOn.site)
-            try addOns.bind(5, addOn.since.seconds)
-            try addOns.insert()
-        }
-        for (position, member) in s.members.enumerated() {
-            let (role, sites) = SnapshotCoding.encode(member.role)
-            try members.bind(1, index)
-            try members.bind(2, Int64(position))
-            try members.bind(3, Int64(member.user.rawValue))
-            try members.bind(4, role)
-            try members.bind(5, sites)
-            try members.insert()
-        }
-        for (position, invitation) in s.invitations.enumerated() {
-            let (role, sites) = SnapshotCoding.encode(invitation.role)
-            let i = invitations
-            try i.bind(1, index)
-            try i.bind(2, Int64(position))
-            try i.bind(3, Int64(invitation.invitee.rawValue))
-            try i.bind(4, role)
-            try i.bind(5, sites)
-            try i.bind(6, Int64(invitation.invitedBy.rawValue))
-            try i.bind(7, invitation.created.seconds)
-            try i.bind(8, invitation.expires.seconds)
-            try i.bind(9, invitation.status.rawValue)
-            try i.insert()
-        }
-        for (position, line) in s.pendingLines.enumerated() {
-            try pending.bind(1, index)
-            try pending.bind(2, Int64(position))
-            try CompanyStatements.bind(line, to: pending, from: 3)
-            try pending.insert()
-        }
-        for position in 0..<s.invoiceCount {
-            let invoice = s.invoice(at: position)
-            let v = invoices
-            let (tax, basisPoints) = SnapshotCoding.encode(invoice.tax)
-            try v.bind(1, index)
-            try v.bind(2, Int64(position))
-            try v.bind(3, invoice.number?.prefix)
-            try v.bind(4, invoice.number?.sequence)
-            try v.bind(5, invoice.kind.rawValue)
-            try v.bind(6, invoice.cycle.rawValue)
-            try v.bind(7, invoice.created.seconds)
-            try v.bind(8, invoice.periodStart.seconds)
-            try v.bind(9, invoice.periodEnd.seconds)
-            try v.bind(10, invoice.currency.code)
-            try v.bind(11, invoice.subtotal)
-            try v.bind(12, tax)
-            try v.bind(13, basisPoints)
-            try v.bind(14, invoice.taxAmount)
-            try v.bind(15, invoice.total)
-            try v.bind(16, invoice.balanceApplied)
-            try v.bind(17, invoice.amountDue)
-            try v.bind(18, invoice.balanceRemaining)
-            try v.bind(19, Int64(invoice.detailsRevision))
-            try v.insert()
-            for (linePosition, line) in invoice.lines.enumerated() {
-                try lines.bind(1, index)
-                try lines.bind(2, Int64(position))
-                try lines.bind(3, Int64(linePosition))
-                try CompanyStatements.bind(line, to: lines, from: 4)
-                try lines.insert()
-            }
+        for company in 0..<companies where starts[company + 1] - starts[company] > 1 {
+            entries[starts[company]..<starts[company + 1]].sort { ($0.invoice, $0.email.position) < ($1.invoice, $1.email.position) }
         }
     }
 
-    /// Binds a line's kind, item, site, cycle, quantity, unit price, amount, period and
-    /// credited invoice to parameters `first`…`first + 9`.
-    static func bind(_ line: InvoiceLine, to statement: SQLiteStatement, from first: Int32) throws(SQLiteError) {
-        let (kind, item, site, cycle) = SnapshotCoding.encode(line.kind)
-        try statement.bind(first, kind)
-        try statement.bind(first + 1, item)
-        try statement.bind(first + 2, site)
-        try statement.bind(first + 3, cycle)
-        try statement.bind(first + 4, line.quantity)
-        try statement.bind(first + 5, line.unitPrice)
-        try statement.bind(first + 6, line.amount)
-        try statement.bind(first + 7, line.periodStart.seconds)
-        try statement.bind(first + 8, line.periodEnd.seconds)
-        try statement.bind(first + 9, line.credits.map { Int64($0.invoice) })
-    }
+    /// The emails about `company`'s invoices, by invoice, in sending order.
+    func of(company: Int) -> ArraySlice<Entry> { entries[starts[company]..<starts[company + 1]] }
 }

@@ -111,7 +111,7 @@ struct SchemaDocTests {
             #expect(doc.contains("| `\(keys.text(0))` |"), "world key '\(keys.text(0))' is not in the doc")
         }
         let enums = [
-            "memberships.role", "invoice_lines.kind", "invoices.kind", "invoices.tax", "invoices.cycle",
+            "memberships.role", "pending_lines.kind", "invoices.kind", "invoices.tax", "invoices.cycle",
             "companies.anchor_mode", "companies.currency", "addons.scope", "overage_prices.metric", "plan_prices.cycle",
         ]
         for name in enums {
