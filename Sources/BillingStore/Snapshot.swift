@@ -94,23 +94,15 @@ public enum Snapshot {
     /// rest on this one.
     private static func readWorld(_ db: SQLiteConnection, path: String) throws -> WorldImage {
         let invoices = InvoiceReading(path: path)
+        // The second connection is closed before the file is handed back, failed or not.
+        defer { _ = try? invoices.wait() }
         let reader = SnapshotReader(db: db)
-        let (world, settings, users) = try reader.readSettings()
+        let header = try reader.readHeader()
         let children = try reader.readChildren()
-        let (companies, scheduled, outbox) = try reader.readCompanies(children, try invoices.wait(), catalog: settings.catalog)
-        func number(_ key: String) throws(SnapshotReader.Problem) -> Int64 {
-            guard case .integer(let value)? = world[key] else {
-                throw SnapshotReader.Problem(detail: "world.\(key) is missing or not an integer")
-            }
-            return value
-        }
-        guard case .text(let text)? = world["seed"], let seed = UInt64(text) else {
-            throw SnapshotReader.Problem(detail: "world.seed is not a whole number")
-        }
+        let (companies, scheduled, outbox) = try reader.readCompanies(children, try invoices.wait(), catalog: header.settings.catalog)
         return WorldImage(
-            seed: seed, start: Instant(seconds: try number("start")), settings: settings, now: Instant(seconds: try number("now")),
-            nextMonthEnd: Instant(seconds: try number("next_month_end")), sellerNext: try number("seller_next"), users: users,
-            companies: companies, scheduled: scheduled, outbox: outbox)
+            seed: header.seed, start: header.start, settings: header.settings, now: header.now, nextMonthEnd: header.nextMonthEnd,
+            sellerNext: header.sellerNext, users: header.users, companies: companies, scheduled: scheduled, outbox: outbox)
     }
 
     /// Refuses paths that are not regular files (a FIFO would block `open` for ever;
@@ -209,9 +201,10 @@ private final class InvoiceReading: Sendable {
         }.start()
     }
 
-    /// The invoices, once read; or what the reading threw.
+    /// The invoices, once read; or what the reading threw. Any number of calls.
     func wait() throws -> SnapshotReader.Invoices {
         done.wait()
+        done.signal()
         switch outcome.withLock({ $0 }) {
         case .success(let invoices): return invoices
         case .failure(.sqlite(let error)): throw error

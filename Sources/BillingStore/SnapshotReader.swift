@@ -24,8 +24,19 @@ struct SnapshotReader {
         }
     }
 
-    /// The world's settings and users (everything but the companies).
-    func readSettings() throws -> (world: [String: SQLiteValue], settings: WorldSettings, users: [User]) {
+    /// The world's settings, clock and users: everything but the companies.
+    struct Header {
+        var seed: UInt64
+        var start: Instant
+        var now: Instant
+        var nextMonthEnd: Instant
+        var sellerNext: Int64
+        var settings: WorldSettings
+        var users: [User]
+    }
+
+    /// The world's settings, clock and users.
+    func readHeader() throws -> Header {
         let world = try readWorld()
         func text(_ key: String) throws(Problem) -> String {
             guard case .text(let value)? = world[key] else { throw Problem(detail: "world.\(key) is missing or not text") }
@@ -38,6 +49,7 @@ struct SnapshotReader {
             }
             return value
         }
+        guard let seed = UInt64(try text("seed")) else { throw Problem(detail: "world.seed is not a whole number") }
         guard let numbering = NumberingScheme(rawValue: try text("numbering")) else {
             throw Problem(detail: "world.numbering is neither per-company nor seller-wide")
         }
@@ -51,7 +63,10 @@ struct SnapshotReader {
             seller: seller, catalog: try readCatalog(), taxes: try readTaxes(), numbering: numbering,
             immediateInvoiceThreshold: try number("immediate_invoice_threshold"), invitationLifetime: try number("invitation_lifetime"),
             exchangeRates: try readExchangeRates())
-        return (world, settings, try readUsers())
+        return Header(
+            seed: seed, start: Instant(seconds: try number("start")), now: Instant(seconds: try number("now")),
+            nextMonthEnd: Instant(seconds: try number("next_month_end")), sellerNext: try number("seller_next"), settings: settings,
+            users: try readUsers())
     }
 
     private func readWorld() throws -> [String: SQLiteValue] {

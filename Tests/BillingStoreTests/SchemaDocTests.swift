@@ -60,8 +60,8 @@ struct SchemaDocTests {
         for line in doc.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) {
             if line.hasPrefix("#") {
                 current = nil
-                if line.hasPrefix("### `"), line.hasSuffix("`") {
-                    let name = String(line.dropFirst(5).dropLast())
+                if line.hasPrefix("### `") || line.hasPrefix("#### `"), line.hasSuffix("`") {
+                    let name = String(line.drop { $0 == "#" }.dropFirst(2).dropLast())
                     current = name
                     sections[name] = []
                 }
@@ -147,7 +147,17 @@ struct SchemaDocTests {
                 Issue.record("the doc's '\(table.name)' section names a column '\(name)' the schema does not have")
             }
         }
-        for name in sections.keys where !SnapshotSchema.tables.contains(name) {
+        // The fields of each JSON column, in order, under "#### `table.column`".
+        var jsonColumns: Set<String> = []
+        for case (let name, .json(let fields, _)) in SnapshotSchema.invoices.specs.map({ ($0.name, $0.kind) }) {
+            let section = "invoices.\(name)"
+            jsonColumns.insert(section)
+            let documented = (sections[section] ?? []).filter { $0.hasPrefix("| `") }
+            let expected = fields.map { "| `\($0.name)` | \($0.declaration) |" }
+            #expect(documented.count == expected.count, "\(section): \(documented.count) fields on the page, \(expected.count) in the schema")
+            for (line, row) in zip(documented, expected) { #expect(line.hasPrefix(row), "\(section): '\(line)' where '\(row)' belongs") }
+        }
+        for name in sections.keys where !SnapshotSchema.tables.contains(name) && !jsonColumns.contains(name) {
             Issue.record("the doc has a section for a table '\(name)' the schema does not have")
         }
     }
