@@ -128,6 +128,9 @@ final class SQLiteStatement {
         guard code == SQLITE_DONE else { throw connection.error(code, sql) }
     }
 
+    /// Resets the statement to run again (bindings stay).
+    func reset() { sqlite3_reset(handle) }
+
     /// Steps once: true when a row is ready to read.
     func step() throws(SQLiteError) -> Bool {
         let code = sqlite3_step(handle)

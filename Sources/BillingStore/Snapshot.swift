@@ -90,20 +90,49 @@ public enum Snapshot {
         }
     }
 
-    /// The world in `db`: its invoices on a second read-only connection and thread, the
-    /// rest on this one.
-    private static func readWorld(_ db: SQLiteConnection, path: String) throws -> WorldImage {
-        let invoices = InvoiceReading(path: path)
-        // The second connection is closed before the file is handed back, failed or not.
-        defer { _ = try? invoices.wait() }
+    /// The world in `db`: its companies in `parts` ranges of indices, each on its own
+    /// read-only connection and thread but the first, which is read on `db` with the
+    /// settings and users. The parts are joined in index order and the emails in
+    /// sending order.
+    static func readWorld(_ db: SQLiteConnection, path: String, parts: Int = defaultParts) throws -> WorldImage {
         let reader = SnapshotReader(db: db)
         let header = try reader.readHeader()
-        let children = try reader.readChildren()
-        let (companies, scheduled, outbox) = try reader.readCompanies(children, try invoices.wait(), catalog: header.settings.catalog)
+        let count = try db.integer("SELECT coalesce(max(idx), -1) + 1 FROM companies")
+        guard SnapshotLimits.index.contains(count) else { throw SnapshotReader.Problem(detail: "companies has \(count) rows") }
+        let bounds = (0...max(1, parts)).map { count * Int64($0) / Int64(max(1, parts)) }
+        let others = (1..<max(1, parts)).map { index in
+            PartReading(path: path, range: bounds[index]..<bounds[index + 1], of: count, catalog: header.settings.catalog)
+        }
+        // Every other connection is closed before the file is handed back, failed or not.
+        defer { for other in others { _ = try? other.wait() } }
+        var all = [try reader.readPart(bounds[0]..<bounds[1], of: count, catalog: header.settings.catalog)]
+        for other in others { all.append(try other.wait()) }
+        var companies: [CompanyState] = []
+        var scheduled: [Instant?] = []
+        var emails = 0
+        for part in all {
+            companies += part.companies
+            scheduled += part.scheduled
+            emails += part.emails.count
+        }
+        var outbox = [OutboxMessage?](repeating: nil, count: emails)
+        for part in all {
+            for (position, message) in part.emails {
+                guard (0..<Int64(outbox.count)).contains(position), outbox[Int(position)] == nil else {
+                    throw SnapshotReader.Problem(detail: "the emails' positions are not 0, 1, 2, … each once (position \(position))")
+                }
+                outbox[Int(position)] = message
+            }
+        }
         return WorldImage(
             seed: header.seed, start: header.start, settings: header.settings, now: header.now, nextMonthEnd: header.nextMonthEnd,
-            sellerNext: header.sellerNext, users: header.users, companies: companies, scheduled: scheduled, outbox: outbox)
+            sellerNext: header.sellerNext, users: header.users, companies: companies, scheduled: scheduled,
+            outbox: outbox.compactMap { $0 })
     }
+
+    /// Parts a restore reads in parallel: two, one per core here, on any machine (so a
+    /// file with several faults names the same one first everywhere).
+    static let defaultParts = 2
 
     /// Refuses paths that are not regular files (a FIFO would block `open` for ever;
     /// the file is opened without blocking and checked with `fstat`), files that are not
@@ -169,9 +198,9 @@ public enum Snapshot {
     }
 }
 
-/// The invoices of a snapshot, read on their own connection and thread while the caller
-/// reads the rest.
-private final class InvoiceReading: Sendable {
+/// One part of a snapshot's companies, read on its own connection and thread while the
+/// caller reads another.
+private final class PartReading: Sendable {
     /// A failure of the reading thread, handed back to the caller as it was thrown.
     private enum Failure: Error {
         case sqlite(SQLiteError)
@@ -179,14 +208,15 @@ private final class InvoiceReading: Sendable {
         case problem(SnapshotReader.Problem)
     }
 
-    private let outcome = Mutex<Result<SnapshotReader.Invoices, Failure>?>(nil)
+    private let outcome = Mutex<Result<SnapshotReader.Part, Failure>?>(nil)
     private let done = DispatchSemaphore(value: 0)
 
-    init(path: String) {
+    init(path: String, range: Range<Int64>, of count: Int64, catalog: Catalog) {
         Thread { [self] in
-            let result: Result<SnapshotReader.Invoices, Failure>
+            let result: Result<SnapshotReader.Part, Failure>
             do {
-                result = .success(try SnapshotReader(db: SQLiteConnection(path: path, readOnly: true)).readInvoices())
+                let db = try SQLiteConnection(path: path, readOnly: true)
+                result = .success(try SnapshotReader(db: db).readPart(range, of: count, catalog: catalog))
             } catch let error as SQLiteError {
                 result = .failure(.sqlite(error))
             } catch let error as BadCell {
@@ -201,16 +231,16 @@ private final class InvoiceReading: Sendable {
         }.start()
     }
 
-    /// The invoices, once read; or what the reading threw. Any number of calls.
-    func wait() throws -> SnapshotReader.Invoices {
+    /// The part, once read; or what the reading threw. Any number of calls.
+    func wait() throws -> SnapshotReader.Part {
         done.wait()
         done.signal()
         switch outcome.withLock({ $0 }) {
-        case .success(let invoices): return invoices
+        case .success(let part): return part
         case .failure(.sqlite(let error)): throw error
         case .failure(.cell(let error)): throw error
         case .failure(.problem(let error)): throw error
-        case nil: throw SnapshotReader.Problem(detail: "the invoices were not read")
+        case nil: throw SnapshotReader.Problem(detail: "the part was not read")
         }
     }
 }

@@ -102,6 +102,10 @@ struct SnapshotTable<Row>: Sendable {
             + Array(repeating: "?", count: columns.count).joined(separator: ", ") + ")"
     }
 
-    /// Every column, after the rowid, in row order.
-    var select: String { "SELECT rowid, \(columns.map(\.spec.name).joined(separator: ", ")) FROM \(name) ORDER BY rowid" }
+    /// Every column, after the rowid, of the rows with rowids from `?1` up to (not
+    /// including) `?2`, or to the last when `?2` is NULL, in row order.
+    var select: String {
+        "SELECT rowid, \(columns.map(\.spec.name).joined(separator: ", ")) FROM \(name) "
+            + "WHERE rowid >= ?1 AND (?2 IS NULL OR rowid < ?2) ORDER BY rowid"
+    }
 }

@@ -1,10 +1,10 @@
 internal import BillingCore
 internal import BillingRuntime
 
-// Companies and their rows: each child table is read once, in row order, and its rows
-// handed to their company; positions must run 0, 1, 2, … within each company. Invoices
-// (with their lines and emails) are read on their own connection, in parallel with the
-// rest, and joined to their companies at the end.
+// Companies and their rows, in parts: a part is a range of company indices, read on its
+// own connection (parts run in parallel). Within a part each per-company table is read
+// once, over the rowids that hold the part's companies, in row order, and its rows
+// handed to their company; positions must run 0, 1, 2, … within each company.
 
 extension SnapshotReader {
     /// A company's children, read before its row.
@@ -17,17 +17,21 @@ extension SnapshotReader {
         var pending: [InvoiceLine] = []
     }
 
-    /// Every invoice by company, and every email with its place in the sending order.
-    struct Invoices: Sendable {
-        var byCompany: [[Invoice]] = []
+    /// The companies of one part, with everything they own, and the emails about their
+    /// invoices with each one's place in the world's sending order.
+    struct Part: Sendable {
+        var companies: [CompanyState] = []
+        var scheduled: [Instant?] = []
         var emails: [(position: Int64, message: OutboxMessage)] = []
     }
 
-    /// Every company's children, by company index (companies without any at the end are
-    /// not listed).
-    func readChildren() throws -> [Partial] {
-        var partials: [Partial] = []
-        try children(SnapshotSchema.details, "revision", in: &partials, \.details) { row in
+    /// The companies with indices in `range`, with everything they own, of a world of
+    /// `count` companies. `catalog` is the world's (lines are stored as indices into its
+    /// items). The first part reads each table from its first row and the last to its
+    /// last, so that a row of no company is read, and refused, by one of them.
+    func readPart(_ range: Range<Int64>, of count: Int64, catalog: Catalog) throws -> Part {
+        var partials = [Partial](repeating: Partial(), count: range.count)
+        try children(SnapshotSchema.details, "revision", range, of: count, in: &partials, \.details) { row in
             let name = try row.text("name")
             let address = try row.text("address")
             guard let country = Country(rawValue: try row.text("country")) else {
@@ -37,20 +41,20 @@ extension SnapshotReader {
                 name: name, address: address, country: country, vatNumber: try row.text("vat_number"),
                 paymentMethod: try row.text("payment_method"))
         }
-        try children(SnapshotSchema.sites, "position", in: &partials, \.sites) { row in
+        try children(SnapshotSchema.sites, "position", range, of: count, in: &partials, \.sites) { row in
             Site(id: try row.text("id"), name: try row.text("name"))
         }
-        try children(SnapshotSchema.activeAddOns, "position", in: &partials, \.addOns) { row in
+        try children(SnapshotSchema.activeAddOns, "position", range, of: count, in: &partials, \.addOns) { row in
             ActiveAddOn(id: try row.text("addon"), site: try row.optionalText("site"), since: Instant(seconds: try row.integer("since")))
         }
-        try children(SnapshotSchema.memberships, "position", in: &partials, \.members) { row in
+        try children(SnapshotSchema.memberships, "position", range, of: count, in: &partials, \.members) { row in
             let user = try row.integer("user")
             guard let role = SnapshotCoding.role(try row.text("role"), sites: try row.optionalText("sites")) else {
                 throw Problem(detail: "a membership has an unknown role")
             }
             return Membership(user: UserID(Int32(user)), role: role)
         }
-        try children(SnapshotSchema.invitations, "position", in: &partials, \.invitations) { row in
+        try children(SnapshotSchema.invitations, "position", range, of: count, in: &partials, \.invitations) { row in
             let invitee = try row.integer("invitee")
             let role = SnapshotCoding.role(try row.text("role"), sites: try row.optionalText("sites"))
             let by = try row.integer("invited_by")
@@ -63,23 +67,12 @@ extension SnapshotReader {
                 invitee: UserID(Int32(invitee)), role: role, invitedBy: UserID(Int32(by)), created: Instant(seconds: created),
                 expires: Instant(seconds: expires), status: status)
         }
-        try children(SnapshotSchema.pendingLines, "position", in: &partials, \.pending) { row in try SnapshotReader.line(&row) }
-        return partials
-    }
-
-    /// Every invoice, with its lines and emails.
-    func readInvoices() throws -> Invoices {
-        var found = Invoices()
-        try forEachRow(SnapshotSchema.invoices) { row in
+        try children(SnapshotSchema.pendingLines, "position", range, of: count, in: &partials, \.pending) { row in try SnapshotReader.line(&row) }
+        var part = Part()
+        var invoices = [[Invoice]](repeating: [], count: range.count)
+        try children(SnapshotSchema.invoices, "position", range, of: count, in: &invoices, \.self) { row in
             let company = try row.integer("company")
             let position = try row.integer("position")
-            guard company >= Int64(found.byCompany.count) - 1 else {
-                throw Problem(detail: "invoices rows are not in order of company and position")
-            }
-            while Int64(found.byCompany.count) <= company { found.byCompany.append([]) }
-            guard position == Int64(found.byCompany[Int(company)].count) else {
-                throw Problem(detail: "invoices rows are not in order of company and position")
-            }
             let prefix = try row.optionalText("number_prefix")
             let sequence = try row.optionalInteger("number_sequence")
             let kind = Invoice.Kind(rawValue: try row.text("kind"))
@@ -119,40 +112,23 @@ extension SnapshotReader {
                 let message = OutboxMessage(
                     sentAt: Instant(seconds: try element.integer("sent_at")), recipient: UserID(Int32(try element.integer("recipient"))),
                     company: Int32(company), invoice: Int32(position), number: number)
-                found.emails.append((try element.integer("position"), message))
+                part.emails.append((try element.integer("position"), message))
                 guard element.readAll else { throw Problem(detail: "invoices.emails has fields this reader does not read: \(element.unread)") }
             }
-            found.byCompany[Int(company)].append(invoice)
+            return invoice
         }
-        return found
-    }
-
-    /// The companies from their rows, children and invoices, and the outbox in sending order.
-    func readCompanies(_ partials: [Partial], _ invoices: Invoices, catalog: Catalog) throws -> (
-        [CompanyState], [Instant?], [OutboxMessage]
-    ) {
-        var companies: [CompanyState] = []
-        var scheduled: [Instant?] = []
-        try forEachRow(SnapshotSchema.companies) { row in
-            let index = companies.count
-            guard try row.integer("idx") == Int64(index) else { throw Problem(detail: "company indices are not 0, 1, 2, … in order") }
-            let own = index < invoices.byCompany.count ? invoices.byCompany[index] : []
+        let rowids = Rowids(first: range.lowerBound == 0 ? Int64.min : range.lowerBound, end: range.upperBound < count ? range.upperBound : nil)
+        try forEachRow(SnapshotSchema.companies, rowids: rowids) { row in
+            let index = range.lowerBound + Int64(part.companies.count)
+            guard try row.integer("idx") == index else { throw Problem(detail: "company indices are not 0, 1, 2, … in order") }
+            let offset = part.companies.count
             let (company, nextDue) = try Self.company(
-                &row, index < partials.count ? partials[index] : Partial(), invoices: own, index: Int32(index), catalog: catalog)
-            companies.append(company)
-            scheduled.append(nextDue)
+                &row, partials[offset], invoices: invoices[offset], index: Int32(index), catalog: catalog)
+            part.companies.append(company)
+            part.scheduled.append(nextDue)
         }
-        if let first = [partials.count, invoices.byCompany.count].filter({ $0 > companies.count }).min() {
-            throw Problem(detail: "rows name company \(first - 1), which does not exist")
-        }
-        var outbox = [OutboxMessage?](repeating: nil, count: invoices.emails.count)
-        for (position, message) in invoices.emails {
-            guard (0..<Int64(outbox.count)).contains(position), outbox[Int(position)] == nil else {
-                throw Problem(detail: "the emails' positions are not 0, 1, 2, … each once (position \(position))")
-            }
-            outbox[Int(position)] = message
-        }
-        return (companies, scheduled, outbox.compactMap { $0 })
+        guard part.companies.count == range.count else { throw Problem(detail: "company indices are not 0, 1, 2, … in order") }
+        return part
     }
 
     /// One company from its row, children and invoices.
@@ -211,25 +187,49 @@ extension SnapshotReader {
         return (company, nextDue)
     }
 
-    /// Reads a per-company `table` (company index, then `position`) in row order,
-    /// appending each row's value to its company's `field`.
-    private func children<Row, T>(
-        _ table: SnapshotTable<Row>, _ position: String, in partials: inout [Partial], _ field: WritableKeyPath<Partial, [T]>,
-        _ make: (inout SnapshotRecord) throws -> T
+    /// Reads the rows of a per-company `table` (company index, then `position`) that
+    /// belong to the companies in `range`, in row order, appending each row's value to
+    /// its company's `field`.
+    private func children<Row, Owner, T>(
+        _ table: SnapshotTable<Row>, _ position: String, _ range: Range<Int64>, of count: Int64, in owners: inout [Owner],
+        _ field: WritableKeyPath<Owner, [T]>, _ make: (inout SnapshotRecord) throws -> T
     ) throws {
-        var last: Int64 = 0
-        try forEachRow(table) { row in
+        var last = range.lowerBound
+        let first = try firstRowid(of: table.name, company: range.lowerBound)
+        let end = range.upperBound < count ? try firstRowid(of: table.name, company: range.upperBound) : nil
+        // No row of this part's companies or later: nothing to read.
+        let rowids = first.map { Rowids(first: $0, end: end) } ?? Rowids(first: Int64.max, end: Int64.max)
+        try forEachRow(table, rowids: rowids) { row in
             let company = try row.integer("company")
             let at = try row.integer(position)
-            // Rows come in company order; the companies' own rows are read last.
-            guard company >= last else { throw Problem(detail: "rows of '\(table.name)' are not in order of company and position") }
+            guard (last..<range.upperBound).contains(company), at == Int64(owners[Int(company - range.lowerBound)][keyPath: field].count)
+            else { throw Problem(detail: "rows of '\(table.name)' are not in order of company and position") }
             last = company
-            while Int64(partials.count) <= company { partials.append(Partial()) }
-            guard at == Int64(partials[Int(company)][keyPath: field].count) else {
-                throw Problem(detail: "rows of '\(table.name)' are not in order of company and position")
-            }
-            partials[Int(company)][keyPath: field].append(try make(&row))
+            owners[Int(company - range.lowerBound)][keyPath: field].append(try make(&row))
         }
+    }
+
+    /// The first rowid whose row is of a company at `company` or later (`Int64.min` for
+    /// company 0), `nil` when no row is: a binary search on rowid. Rows are in company
+    /// order; in a file out of order the split falls somewhere, every row is still read
+    /// by exactly one part, and the reads refuse the rows out of order.
+    private func firstRowid(of table: String, company: Int64) throws -> Int64? {
+        guard company > 0 else { return Int64.min }
+        let query = try db.prepare("SELECT company FROM \(table) WHERE rowid >= ? ORDER BY rowid LIMIT 1")
+        func atOrAfter(_ rowid: Int64) throws -> Bool {
+            try query.bind(1, rowid)
+            defer { query.reset() }
+            return try query.step() ? query.int64(0) >= company : true
+        }
+        var low = try db.integer("SELECT coalesce(min(rowid), 0) FROM \(table)")
+        var high = try db.integer("SELECT coalesce(max(rowid), 0) FROM \(table)")
+        guard try atOrAfter(high) else { return nil }
+        while low < high {
+            // The midpoint without overflow: high - low may not fit an Int64.
+            let middle = Int64(bitPattern: UInt64(bitPattern: low) &+ (UInt64(bitPattern: high) &- UInt64(bitPattern: low)) / 2)
+            if try atOrAfter(middle) { high = middle } else { low = middle + 1 }
+        }
+        return low
     }
 
     /// A line from a `pending_lines` row or an element of `invoices.lines`.

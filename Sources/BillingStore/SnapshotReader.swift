@@ -12,11 +12,21 @@ struct SnapshotReader {
 
     let db: SQLiteConnection
 
-    /// Reads every row of `table` in rowid order, handing each to `each`. A reader must
+    /// Rows from rowid `first` up to, not including, `end`; `nil` for no end.
+    struct Rowids {
+        var first = Int64.min
+        var end: Int64?
+    }
+
+    /// Reads every row of `table` (or those of `rowids`) in rowid order, handing each to `each`. A reader must
     /// read every column it is handed: one it leaves unread is a column written but never
     /// restored, which the round-trip tests then see as a refused file.
-    func forEachRow<Row>(_ table: SnapshotTable<Row>, _ each: (inout SnapshotRecord) throws -> Void) throws {
+    func forEachRow<Row>(
+        _ table: SnapshotTable<Row>, rowids: Rowids = Rowids(), _ each: (inout SnapshotRecord) throws -> Void
+    ) throws {
         let query = try db.prepare(table.select)
+        try query.bind(1, rowids.first)
+        try query.bind(2, rowids.end)
         while try query.step() {
             var record = query.record(of: table)
             try each(&record)

@@ -1,0 +1,49 @@
+import BillingCore
+import BillingRuntime
+import Foundation
+import Testing
+
+@testable import BillingStore
+
+/// A restore reads the companies in parts, on parallel connections: any number of parts
+/// gives the same world, and a row out of company order is refused wherever the parts
+/// split.
+@Suite("Snapshots: reading in parts")
+struct PartsTests {
+    static let start = Instant(CivilDate(year: 2026, month: 1, day: 1) ?? CivilDate(daysSinceEpoch: 0))
+
+    static func saved(in folder: ScratchFolder) async throws -> (String, WorldImage) {
+        let sim = try Simulation(seed: 9, start: start)
+        try await sim.populate(PopulationSpec(companies: 120, annualPercent: 30, optInPercent: 70))
+        await sim.advance(by: .months(5))
+        let image = await sim.image()
+        let path = folder.path("parts.db")
+        try Snapshot.save(image, to: path)
+        return (path, image)
+    }
+
+    @Test("One, two, three, seven or more parts than companies read the same world")
+    func anyNumberOfParts() async throws {
+        let folder = try ScratchFolder()
+        let (path, image) = try await Self.saved(in: folder)
+        for parts in [1, 2, 3, 7, 500] {
+            let db = try SQLiteConnection(path: path, readOnly: true)
+            #expect(try Snapshot.readWorld(db, path: path, parts: parts) == image, "\(parts) parts")
+        }
+    }
+
+    @Test("A row moved to another company's place is refused however the parts split")
+    func outOfOrderRefused() async throws {
+        let folder = try ScratchFolder()
+        let (path, _) = try await Self.saved(in: folder)
+        do {
+            let db = try SQLiteConnection(path: path, readOnly: false)
+            // The first membership of company 70 now claims company 10: out of company order.
+            try db.execute("UPDATE memberships SET company = 10 WHERE rowid = (SELECT min(rowid) FROM memberships WHERE company = 70)")
+        }
+        for parts in [1, 2, 3, 7] {
+            let db = try SQLiteConnection(path: path, readOnly: true)
+            #expect(throws: SnapshotReader.Problem.self, "\(parts) parts") { try Snapshot.readWorld(db, path: path, parts: parts) }
+        }
+    }
+}
