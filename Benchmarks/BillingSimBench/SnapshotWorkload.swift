@@ -16,9 +16,11 @@ enum SnapshotWorkload {
         var saveSeconds: Stats
         var restoreSeconds: Stats
         var bareInsertSeconds: Stats
+        var bareReadSeconds: Stats
         var saveRowsPerSecond: Double
         var restoreRowsPerSecond: Double
         var bareInsertRowsPerSecond: Double
+        var bareReadRowsPerSecond: Double
         var peakMemoryBytes: Int
     }
 
@@ -36,19 +38,23 @@ enum SnapshotWorkload {
         var saves: [Double] = []
         var restores: [Double] = []
         var bare: [Double] = []
+        var bareRead: [Double] = []
         for _ in 0..<options.runs {
             saves.append(try Measure.seconds { try Snapshot.save(image, to: path) })
             var restored: Simulation?
-            restores.append(try Measure.seconds { restored = try Simulation(restoring: try Snapshot.load(from: path)) })
+            restores.append(try Measure.seconds { restored = try Snapshot.restore(from: path) })
             guard let restored, await restored.digest() == digest else { throw SnapshotError.inconsistent(path, detail: "digest differs") }
-            bare.append(try Snapshot.bareInsertSeconds(rows: rows, path: folder.appendingPathComponent("bare.db").path))
+            let (insert, read) = try Snapshot.bareSeconds(rows: rows, path: folder.appendingPathComponent("bare.db").path)
+            bare.append(insert)
+            bareRead.append(read)
         }
         let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)?.int64Value ?? 0
         let figures = Figures(
             companies: options.companies, months: options.months, runs: options.runs, rows: rows, fileBytes: size,
-            saveSeconds: Stats(saves), restoreSeconds: Stats(restores), bareInsertSeconds: Stats(bare),
+            saveSeconds: Stats(saves), restoreSeconds: Stats(restores), bareInsertSeconds: Stats(bare), bareReadSeconds: Stats(bareRead),
             saveRowsPerSecond: Double(rows) / Stats(saves).median, restoreRowsPerSecond: Double(rows) / Stats(restores).median,
-            bareInsertRowsPerSecond: Double(rows) / Stats(bare).median, peakMemoryBytes: Measure.peakResidentBytes())
+            bareInsertRowsPerSecond: Double(rows) / Stats(bare).median, bareReadRowsPerSecond: Double(rows) / Stats(bareRead).median,
+            peakMemoryBytes: Measure.peakResidentBytes())
         if options.json { return try Measure.json(figures) }
         func line(_ name: String, _ s: Stats, _ rate: Double) -> String {
             String(format: "  %-12@ median %.2f s (min %.2f, max %.2f), %.0f rows/s", name as NSString, s.median, s.min, s.max, rate)
@@ -58,6 +64,7 @@ enum SnapshotWorkload {
             \(line("save", figures.saveSeconds, figures.saveRowsPerSecond))
             \(line("restore", figures.restoreSeconds, figures.restoreRowsPerSecond))
             \(line("bare insert", figures.bareInsertSeconds, figures.bareInsertRowsPerSecond))
+            \(line("bare read", figures.bareReadSeconds, figures.bareReadRowsPerSecond))
               peak memory  \(figures.peakMemoryBytes / 1_048_576) MiB
             """
     }

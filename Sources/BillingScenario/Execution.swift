@@ -116,7 +116,7 @@ struct Execution {
         case .restoreSnapshot(let written):
             do {
                 let path = try SnapshotTarget.forRestoring(written, in: sandbox).get()
-                simulation = try Simulation(restoring: try Snapshot.load(from: path))
+                simulation = try Snapshot.restore(from: path)
             } catch {
                 throw StatementFailure(location: statement.location, text: statement.text, message: "\(error)")
             }

@@ -8,7 +8,7 @@ internal import Synchronization
 ///
 /// ```swift
 /// try Snapshot.save(await sim.image(), to: "year1.db")
-/// let again = try Simulation(restoring: try Snapshot.load(from: "year1.db"))
+/// let again = try Snapshot.restore(from: "year1.db")
 /// ```
 public enum Snapshot {
     /// Writes `image` to `path` atomically: into a temporary file in the same folder,
@@ -52,6 +52,29 @@ public enum Snapshot {
     ///   of range or too long, rows that do not describe a world, or a world that breaks
     ///   an invariant (docs/snapshot-schema.md, "What a restore checks").
     public static func load(from path: String) throws(SnapshotError) -> WorldImage {
+        let image = try readImage(from: path)
+        do throws(WorldInconsistency) {
+            try image.validate()
+        } catch {
+            throw .invalidWorld(path, error)
+        }
+        return image
+    }
+
+    /// The simulation saved at `path`, ready to run on: ``load(from:)`` and
+    /// ``Simulation/init(restoring:width:)``, the world's invariants checked once.
+    public static func restore(from path: String, width: Int? = nil) throws(SnapshotError) -> Simulation {
+        let image = try readImage(from: path)
+        do throws(WorldInconsistency) {
+            return try Simulation(restoring: image, width: width)
+        } catch {
+            throw .invalidWorld(path, error)
+        }
+    }
+
+    /// The image saved at `path`, every cell and row checked but not yet the world's
+    /// invariants.
+    private static func readImage(from path: String) throws(SnapshotError) -> WorldImage {
         try checkHeader(path)
         do {
             let db = try SQLiteConnection(path: path, readOnly: true)
@@ -70,9 +93,7 @@ public enum Snapshot {
                 throw SnapshotError.schemaVersion(path, found: version, expected: SnapshotSchema.version)
             }
             try checkStructure(db, path: path)
-            let image = try readWorld(db, path: path)
-            try image.validate()
-            return image
+            return try readWorld(db, path: path)
         } catch let error as SnapshotError {
             throw error
         } catch let error as SQLiteError {
@@ -83,8 +104,6 @@ public enum Snapshot {
             throw .badValue(path, table: error.table, row: error.row, column: error.column, reason: error.reason)
         } catch let error as SnapshotReader.Problem {
             throw .inconsistent(path, detail: error.detail)
-        } catch let error as WorldInconsistency {
-            throw .invalidWorld(path, error)
         } catch {
             throw .inconsistent(path, detail: "\(error)")
         }

@@ -147,6 +147,13 @@ enum SnapshotJSON {
 
         private mutating func string() throws(Malformed) -> String {
             at += 1
+            // Most strings hold no escape: taken straight from the text.
+            var end = at
+            while end < bytes.count, bytes[end] != UInt8(ascii: "\""), bytes[end] != UInt8(ascii: "\\"), bytes[end] >= 0x20 { end += 1 }
+            if end < bytes.count, bytes[end] == UInt8(ascii: "\"") {
+                defer { at = end + 1 }
+                return String(decoding: UnsafeBufferPointer(rebasing: bytes[at..<end]), as: UTF8.self)
+            }
             var out: [UInt8] = []
             while true {
                 guard at < bytes.count else { throw fail("a string that does not end") }

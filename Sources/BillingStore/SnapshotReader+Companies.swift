@@ -90,8 +90,14 @@ extension SnapshotReader {
                 guard let sequence else { throw Problem(detail: "invoice \(position) of company \(company) has a prefix but no sequence") }
                 return InvoiceNumber(prefix: prefix, sequence: sequence)
             }
+            let taxAmount = try row.integer("tax_amount")
+            let total = try row.integer("total")
+            let balanceApplied = try row.integer("balance_applied")
+            let amountDue = try row.integer("amount_due")
+            let balanceRemaining = try row.integer("balance_remaining")
+            let revision = Int32(try row.integer("details_revision"))
             var lines: [InvoiceLine] = []
-            for var element in try row.elements("lines") {
+            try row.forEachElement("lines") { element in
                 let line = try SnapshotReader.line(&element)
                 guard line.credits.map({ Int64($0.invoice) < position }) ?? true else {
                     throw Problem(
@@ -99,21 +105,20 @@ extension SnapshotReader {
                             + "not an earlier one")
                 }
                 lines.append(line)
-                guard element.readAll else { throw Problem(detail: "invoices.lines has fields this reader does not read: \(element.unread)") }
             }
             let invoice = Invoice(
                 number: number, kind: kind, cycle: cycle, created: Instant(seconds: created),
                 periodStart: Instant(seconds: periodStart), periodEnd: Instant(seconds: periodEnd), currency: currency, lines: lines,
-                subtotal: subtotal, tax: tax, taxAmount: try row.integer("tax_amount"), total: try row.integer("total"),
-                balanceApplied: try row.integer("balance_applied"), amountDue: try row.integer("amount_due"),
-                balanceRemaining: try row.integer("balance_remaining"), detailsRevision: Int32(try row.integer("details_revision")))
-            for var element in try row.elements("emails") {
+                subtotal: subtotal, tax: tax, taxAmount: taxAmount, total: total, balanceApplied: balanceApplied, amountDue: amountDue,
+                balanceRemaining: balanceRemaining, detailsRevision: revision)
+            try row.forEachElement("emails") { element in
                 guard let number else { throw Problem(detail: "invoice \(position) of company \(company) has emails but no number") }
+                let at = try element.integer("position")
+                let recipient = UserID(Int32(try element.integer("recipient")))
                 let message = OutboxMessage(
-                    sentAt: Instant(seconds: try element.integer("sent_at")), recipient: UserID(Int32(try element.integer("recipient"))),
-                    company: Int32(company), invoice: Int32(position), number: number)
-                part.emails.append((try element.integer("position"), message))
-                guard element.readAll else { throw Problem(detail: "invoices.emails has fields this reader does not read: \(element.unread)") }
+                    sentAt: Instant(seconds: try element.integer("sent_at")), recipient: recipient, company: Int32(company),
+                    invoice: Int32(position), number: number)
+                part.emails.append((at, message))
             }
             return invoice
         }

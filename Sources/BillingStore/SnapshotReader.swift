@@ -27,10 +27,14 @@ struct SnapshotReader {
         let query = try db.prepare(table.select)
         try query.bind(1, rowids.first)
         try query.bind(2, rowids.end)
-        while try query.step() {
-            var record = query.record(of: table)
+        guard try query.step() else { return }
+        // One record for every row, its storage reused.
+        var record = SnapshotRecord(query, of: table)
+        while true {
             try each(&record)
             guard record.readAll else { throw Problem(detail: "\(table.name) has columns this reader does not read: \(record.unread)") }
+            guard try query.step() else { return }
+            record.reload(query)
         }
     }
 

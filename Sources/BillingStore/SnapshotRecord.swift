@@ -11,12 +11,12 @@ struct BadCell: Error {
 /// in column order, so finding a name is one comparison.
 struct SnapshotRecord {
     let table: String
-    let row: Int64
+    private(set) var row: Int64
     private let specs: [SnapshotCellSpec]
-    private let cells: [SnapshotCell]
-    private let base: Int
+    private var cells: [SnapshotCell]
+    private var base: Int
     /// For an element of a JSON column: the column and the element's position.
-    private let within: (column: String, element: Int)?
+    private var within: (column: String, element: Int)?
     private var cursor = 0
     /// Which columns have been read, by position (at most 64 columns).
     private(set) var seen: UInt64 = 0
@@ -65,8 +65,9 @@ struct SnapshotRecord {
         }
     }
 
-    /// The elements of a JSON column, each a record of its fields.
-    mutating func elements(_ name: String) throws(BadCell) -> [SnapshotRecord] {
+    /// Hands each element of a JSON column to `body` as a record of its fields, which
+    /// must read every field.
+    mutating func forEachElement(_ name: String, _ body: (inout SnapshotRecord) throws -> Void) throws {
         let (cell, spec) = try locate(name)
         guard case .json(let fields, let maxBytes) = spec.kind else { throw bad(name, "is not a JSON column") }
         guard case .text(let text) = cell else {
@@ -75,9 +76,16 @@ struct SnapshotRecord {
         switch SnapshotJSON.parse(text, width: fields.count) {
         case .failure(let malformed): throw bad(name, malformed.reason)
         case .success(let values):
-            return stride(from: 0, to: values.count, by: max(fields.count, 1)).enumerated().map { element, base in
-                SnapshotRecord(
-                    table: table, row: row, specs: fields, cells: values, base: base, within: (name, element))
+            var element = SnapshotRecord(table: table, row: row, specs: fields, cells: values, within: (name, 0))
+            for (index, base) in stride(from: 0, to: values.count, by: max(fields.count, 1)).enumerated() {
+                element.base = base
+                element.within = (name, index)
+                element.cursor = 0
+                element.seen = 0
+                try body(&element)
+                guard element.readAll else {
+                    throw SnapshotReader.Problem(detail: "\(table).\(name) has fields this reader does not read: \(element.unread)")
+                }
             }
         }
     }
@@ -140,12 +148,17 @@ struct SnapshotRecord {
     }
 }
 
-extension SQLiteStatement {
-    /// The current row of a `table.select` query as a record.
-    func record<Row>(of table: SnapshotTable<Row>) -> SnapshotRecord {
-        let specs = table.specs
-        var cells: [SnapshotCell] = []
+extension SnapshotRecord {
+    /// A record of the current row of a `table.select` query.
+    init<Row>(_ query: SQLiteStatement, of table: SnapshotTable<Row>) {
+        self.init(table: table.name, row: 0, specs: table.specs, cells: [])
         cells.reserveCapacity(specs.count)
+        reload(query)
+    }
+
+    /// Reads the query's current row into this record, reusing its storage.
+    mutating func reload(_ query: SQLiteStatement) {
+        cells.removeAll(keepingCapacity: true)
         for (offset, spec) in specs.enumerated() {
             let maxBytes: Int =
                 switch spec.kind {
@@ -154,8 +167,10 @@ extension SQLiteStatement {
                 case .json(_, let bytes): bytes
                 case .integerOrText: SnapshotLimits.textBytes
                 }
-            cells.append(cell(Int32(offset + 1), maxBytes: maxBytes))
+            cells.append(query.cell(Int32(offset + 1), maxBytes: maxBytes))
         }
-        return SnapshotRecord(table: table.name, row: int64(0), specs: specs, cells: cells)
+        row = query.int64(0)
+        cursor = 0
+        seen = 0
     }
 }

@@ -21,14 +21,11 @@ enum SnapshotFiles {
     /// The simulation restored from `path`, or the exit code after printing why not:
     /// 66 for a missing file or one that is not a regular file (a FIFO), 65 for anything else wrong with it.
     static func load(_ path: String) -> Result<Simulation, ExitFailure> {
-        do {
-            return .success(try Simulation(restoring: try Snapshot.load(from: path)))
-        } catch let error as SnapshotError {
+        do throws(SnapshotError) {
+            return .success(try Snapshot.restore(from: path))
+        } catch {
             Output.error("error: \(error)\n")
             return .failure(ExitFailure(code: error.isNoInput ? ExitCode.noInput : ExitCode.dataError))
-        } catch {
-            Output.error("error: '\(path)' does not hold a valid world: \(error)\n")
-            return .failure(ExitFailure(code: ExitCode.dataError))
         }
     }
 }
