@@ -154,7 +154,9 @@ final class SQLiteStatement {
         case let type:
             let name = type == SQLITE_FLOAT ? "real" : type == SQLITE_BLOB ? "blob" : "text"
             let count = min(Int(sqlite3_column_bytes(handle, index)), 40)
-            let shown = sqlite3_column_text(handle, index).map { String(decoding: UnsafeBufferPointer(start: $0, count: count), as: UTF8.self) }
+            let shown = sqlite3_column_text(handle, index).map {
+                String(decoding: UnsafeBufferPointer(start: $0, count: count), as: UTF8.self)
+            }
             return .other(type: name, shown: shown ?? "")
         }
     }

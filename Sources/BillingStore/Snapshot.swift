@@ -1,4 +1,4 @@
-internal import BillingCore
+public import BillingCore
 public import BillingRuntime
 internal import BillingSimSQLite
 internal import Foundation
@@ -75,6 +75,45 @@ public enum Snapshot {
     /// The image saved at `path`, every cell and row checked but not yet the world's
     /// invariants.
     private static func readImage(from path: String) throws(SnapshotError) -> WorldImage {
+        try opened(path) { db in try readWorld(db, path: path) }
+    }
+
+    /// What `inspect` shows of a snapshot without reading its rows: the clock, the counts
+    /// and the exact totals the save stored (checked against the rows by every restore,
+    /// not by this).
+    public struct Contents: Sendable, Hashable {
+        public var seed: UInt64
+        public var start: Instant
+        public var now: Instant
+        public var numbering: NumberingScheme
+        public var companies: Int
+        public var users: Int
+        public var invoices: Int
+        public var emails: Int
+        /// Sum of invoice totals per currency, in minor units, exact.
+        public var revenue: [Currency: Int128]
+    }
+
+    /// The contents of the snapshot at `path`, after the checks of a restore up to its
+    /// schema (header, version, tables and columns) and of the `world` and `totals`
+    /// tables, in time independent of the world's size.
+    public static func contents(of path: String) throws(SnapshotError) -> Contents {
+        try opened(path) { db in
+            let reader = SnapshotReader(db: db)
+            let world = try reader.readWorldKeys()
+            let totals = try reader.readTotals()
+            return Contents(
+                seed: try world.seed, start: try world.instant("start"), now: try world.instant("now"), numbering: try world.numbering,
+                companies: Int(try db.integer("SELECT coalesce(max(idx), -1) + 1 FROM companies")),
+                users: Int(try db.integer("SELECT coalesce(max(id), -1) + 1 FROM users")),
+                invoices: Int(totals.values.reduce(0) { $0 + $1.invoices }), emails: Int(try world.number("email_count")),
+                revenue: totals.mapValues(\.revenue))
+        }
+    }
+
+    /// Runs `body` on the file at `path` opened read-only, once its header, version,
+    /// tables and columns are the snapshot's; any failure is a ``SnapshotError``.
+    private static func opened<T>(_ path: String, _ body: (SQLiteConnection) throws -> T) throws(SnapshotError) -> T {
         try checkHeader(path)
         do {
             let db = try SQLiteConnection(path: path, readOnly: true)
@@ -93,7 +132,7 @@ public enum Snapshot {
                 throw SnapshotError.schemaVersion(path, found: version, expected: SnapshotSchema.version)
             }
             try checkStructure(db, path: path)
-            return try readWorld(db, path: path)
+            return try body(db)
         } catch let error as SnapshotError {
             throw error
         } catch let error as SQLiteError {
@@ -142,6 +181,18 @@ public enum Snapshot {
                 }
                 outbox[Int(position)] = message
             }
+        }
+        guard header.emailCount == outbox.count else {
+            throw SnapshotReader.Problem(detail: "world.email_count is \(header.emailCount), the invoices hold \(outbox.count) emails")
+        }
+        let totals = try reader.readTotals()
+        let computed = CurrencyTotals.of(companies)
+        for currency in Set(totals.keys).union(computed.keys).sorted() where totals[currency] != computed[currency] {
+            let stored = totals[currency] ?? CurrencyTotals()
+            let found = computed[currency] ?? CurrencyTotals()
+            throw SnapshotReader.Problem(
+                detail: "totals of \(currency.code): \(stored.invoices) invoices, revenue \(stored.revenue), due \(stored.amountDue); "
+                    + "the invoices hold \(found.invoices), \(found.revenue), \(found.amountDue)")
         }
         return WorldImage(
             seed: header.seed, start: header.start, settings: header.settings, now: header.now, nextMonthEnd: header.nextMonthEnd,

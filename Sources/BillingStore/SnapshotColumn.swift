@@ -60,8 +60,12 @@ struct SnapshotColumn<Row>: Sendable {
         }
     }
 
-    static func optionalText(_ name: String, maxBytes: Int = SnapshotLimits.textBytes, _ value: @escaping @Sendable (Row) -> String?) -> Self {
-        Self(spec: SnapshotCellSpec(name: name, kind: .text(maxBytes: maxBytes), nullable: true)) { value($0).map(SQLiteValue.text) ?? .null }
+    static func optionalText(_ name: String, maxBytes: Int = SnapshotLimits.textBytes, _ value: @escaping @Sendable (Row) -> String?)
+        -> Self
+    {
+        Self(spec: SnapshotCellSpec(name: name, kind: .text(maxBytes: maxBytes), nullable: true)) {
+            value($0).map(SQLiteValue.text) ?? .null
+        }
     }
 
     /// A JSON array with one element per item of `items(row)`, each an array of the

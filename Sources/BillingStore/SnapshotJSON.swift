@@ -228,7 +228,9 @@ enum SnapshotJSON {
             guard take(character) else { throw fail("expected '\(character)'") }
         }
 
-        private func fail(_ what: String) -> Malformed { Malformed(reason: "not a JSON array of arrays of \(width) values: \(what) at byte \(at)") }
+        private func fail(_ what: String) -> Malformed {
+            Malformed(reason: "not a JSON array of arrays of \(width) values: \(what) at byte \(at)")
+        }
     }
 }
 

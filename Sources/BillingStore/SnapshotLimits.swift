@@ -62,5 +62,6 @@ enum SnapshotLimits {
     static let worldIntegers: [String: ClosedRange<Int64>] = [
         "start": instant, "now": instant, "next_month_end": instant, "seller_next": sequence,
         "immediate_invoice_threshold": 0...CompanyState.balanceLimit, "invitation_lifetime": 0...3_155_760_000,
+        "email_count": 0...Int64(Int32.max),
     ]
 }

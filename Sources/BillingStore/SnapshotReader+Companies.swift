@@ -67,73 +67,97 @@ extension SnapshotReader {
                 invitee: UserID(Int32(invitee)), role: role, invitedBy: UserID(Int32(by)), created: Instant(seconds: created),
                 expires: Instant(seconds: expires), status: status)
         }
-        try children(SnapshotSchema.pendingLines, "position", range, of: count, in: &partials, \.pending) { row in try SnapshotReader.line(&row) }
-        var part = Part()
-        var invoices = [[Invoice]](repeating: [], count: range.count)
-        try children(SnapshotSchema.invoices, "position", range, of: count, in: &invoices, \.self) { row in
-            let company = try row.integer("company")
-            let position = try row.integer("position")
-            let prefix = try row.optionalText("number_prefix")
-            let sequence = try row.optionalInteger("number_sequence")
-            let kind = Invoice.Kind(rawValue: try row.text("kind"))
-            let cycle = BillingCycle(rawValue: try row.text("cycle"))
-            let created = try row.integer("created")
-            let periodStart = try row.integer("period_start")
-            let periodEnd = try row.integer("period_end")
-            let currency = Currency(rawValue: try row.text("currency"))
-            let subtotal = try row.integer("subtotal")
-            let tax = SnapshotCoding.tax(try row.text("tax"), basisPoints: try row.optionalInteger("tax_basis_points"))
-            guard let kind, let cycle, let currency, let tax else {
-                throw Problem(detail: "invoice \(position) of company \(company) has an unknown kind, cycle, currency or tax")
-            }
-            let number = try prefix.map { prefix throws(Problem) in
-                guard let sequence else { throw Problem(detail: "invoice \(position) of company \(company) has a prefix but no sequence") }
-                return InvoiceNumber(prefix: prefix, sequence: sequence)
-            }
-            let taxAmount = try row.integer("tax_amount")
-            let total = try row.integer("total")
-            let balanceApplied = try row.integer("balance_applied")
-            let amountDue = try row.integer("amount_due")
-            let balanceRemaining = try row.integer("balance_remaining")
-            let revision = Int32(try row.integer("details_revision"))
-            var lines: [InvoiceLine] = []
-            try row.forEachElement("lines") { element in
-                let line = try SnapshotReader.line(&element)
-                guard line.credits.map({ Int64($0.invoice) < position }) ?? true else {
-                    throw Problem(
-                        detail: "a line of invoice \(position) of company \(company) credits invoice \(line.credits?.invoice ?? 0), "
-                            + "not an earlier one")
-                }
-                lines.append(line)
-            }
-            let invoice = Invoice(
-                number: number, kind: kind, cycle: cycle, created: Instant(seconds: created),
-                periodStart: Instant(seconds: periodStart), periodEnd: Instant(seconds: periodEnd), currency: currency, lines: lines,
-                subtotal: subtotal, tax: tax, taxAmount: taxAmount, total: total, balanceApplied: balanceApplied, amountDue: amountDue,
-                balanceRemaining: balanceRemaining, detailsRevision: revision)
-            try row.forEachElement("emails") { element in
-                guard let number else { throw Problem(detail: "invoice \(position) of company \(company) has emails but no number") }
-                let at = try element.integer("position")
-                let recipient = UserID(Int32(try element.integer("recipient")))
-                let message = OutboxMessage(
-                    sentAt: Instant(seconds: try element.integer("sent_at")), recipient: recipient, company: Int32(company),
-                    invoice: Int32(position), number: number)
-                part.emails.append((at, message))
-            }
-            return invoice
+        try children(SnapshotSchema.pendingLines, "position", range, of: count, in: &partials, \.pending) { row in
+            try SnapshotReader.line(&row)
         }
-        let rowids = Rowids(first: range.lowerBound == 0 ? Int64.min : range.lowerBound, end: range.upperBound < count ? range.upperBound : nil)
+        var part = Part()
+        // Invoices are read beside the companies, one company's at a time, so that only
+        // one company's invoices are ever held as values.
+        var invoices = try Cursor(SnapshotSchema.invoices, rowids: try rowids(of: "invoices", range, of: count), db: db)
+        let rowids = Rowids(
+            first: range.lowerBound == 0 ? Int64.min : range.lowerBound, end: range.upperBound < count ? range.upperBound : nil)
         try forEachRow(SnapshotSchema.companies, rowids: rowids) { row in
             let index = range.lowerBound + Int64(part.companies.count)
             guard try row.integer("idx") == index else { throw Problem(detail: "company indices are not 0, 1, 2, … in order") }
-            let offset = part.companies.count
+            var own: [Invoice] = []
+            while let invoice = try invoices.read({ row in try Self.invoice(&row, of: index, after: own.count, emails: &part.emails) }) {
+                own.append(invoice)
+                try invoices.advance()
+            }
             let (company, nextDue) = try Self.company(
-                &row, partials[offset], invoices: invoices[offset], index: Int32(index), catalog: catalog)
+                &row, partials[part.companies.count], invoices: own, index: Int32(index), catalog: catalog)
             part.companies.append(company)
             part.scheduled.append(nextDue)
         }
-        guard part.companies.count == range.count else { throw Problem(detail: "company indices are not 0, 1, 2, … in order") }
+        guard part.companies.count == range.count, invoices.done else {
+            throw Problem(
+                detail: "company indices are not 0, 1, 2, … in order, or rows of 'invoices' are not in order of company and position")
+        }
         return part
+    }
+
+    /// The invoice in `row` when it is the next of company `index` (which has `count`
+    /// invoices so far); `nil` when it belongs to a later company. Its emails are added to
+    /// `emails`.
+    private static func invoice(
+        _ row: inout SnapshotRecord, of index: Int64, after count: Int, emails: inout [(position: Int64, message: OutboxMessage)]
+    ) throws -> Invoice? {
+        let company = try row.integer("company")
+        guard company == index else {
+            guard company > index else { throw Problem(detail: "rows of 'invoices' are not in order of company and position") }
+            return nil
+        }
+        let position = try row.integer("position")
+        guard position == Int64(count) else { throw Problem(detail: "rows of 'invoices' are not in order of company and position") }
+        let prefix = try row.optionalText("number_prefix")
+        let sequence = try row.optionalInteger("number_sequence")
+        let kind = Invoice.Kind(rawValue: try row.text("kind"))
+        let cycle = BillingCycle(rawValue: try row.text("cycle"))
+        let created = try row.integer("created")
+        let periodStart = try row.integer("period_start")
+        let periodEnd = try row.integer("period_end")
+        let currency = Currency(rawValue: try row.text("currency"))
+        let subtotal = try row.integer("subtotal")
+        let tax = SnapshotCoding.tax(try row.text("tax"), basisPoints: try row.optionalInteger("tax_basis_points"))
+        guard let kind, let cycle, let currency, let tax else {
+            throw Problem(detail: "invoice \(position) of company \(company) has an unknown kind, cycle, currency or tax")
+        }
+        let number = try prefix.map { prefix throws(Problem) in
+            guard let sequence else { throw Problem(detail: "invoice \(position) of company \(company) has a prefix but no sequence") }
+            return InvoiceNumber(prefix: prefix, sequence: sequence)
+        }
+        let taxAmount = try row.integer("tax_amount")
+        let total = try row.integer("total")
+        let balanceApplied = try row.integer("balance_applied")
+        let amountDue = try row.integer("amount_due")
+        let balanceRemaining = try row.integer("balance_remaining")
+        let revision = Int32(try row.integer("details_revision"))
+        var lines: [InvoiceLine] = []
+        try row.forEachElement("lines") { element in
+            let line = try SnapshotReader.line(&element)
+            guard line.credits.map({ Int64($0.invoice) < position }) ?? true else {
+                throw Problem(
+                    detail: "a line of invoice \(position) of company \(company) credits invoice \(line.credits?.invoice ?? 0), "
+                        + "not an earlier one")
+            }
+            lines.append(line)
+        }
+        let invoice = Invoice(
+            number: number, kind: kind, cycle: cycle, created: Instant(seconds: created),
+            periodStart: Instant(seconds: periodStart), periodEnd: Instant(seconds: periodEnd), currency: currency, lines: lines,
+            subtotal: subtotal, tax: tax, taxAmount: taxAmount, total: total, balanceApplied: balanceApplied, amountDue: amountDue,
+            balanceRemaining: balanceRemaining, detailsRevision: revision)
+        try row.forEachElement("emails") { element in
+            guard let number else { throw Problem(detail: "invoice \(position) of company \(company) has emails but no number") }
+            let at = try element.integer("position")
+            let recipient = UserID(Int32(try element.integer("recipient")))
+            let message = OutboxMessage(
+                sentAt: Instant(seconds: try element.integer("sent_at")), recipient: recipient, company: Int32(company),
+                invoice: Int32(position), number: number)
+            emails.append((at, message))
+        }
+        guard row.readAll else { throw Problem(detail: "invoices has columns this reader does not read: \(row.unread)") }
+        return invoice
     }
 
     /// One company from its row, children and invoices.
@@ -141,7 +165,9 @@ extension SnapshotReader {
         _ row: inout SnapshotRecord, _ p: Partial, invoices: [Invoice], index: Int32, catalog: Catalog
     ) throws -> (CompanyState, Instant?) {
         let id = try row.text("id")
-        guard let currency = Currency(rawValue: try row.text("currency")) else { throw Problem(detail: "company \(id) has an unknown currency") }
+        guard let currency = Currency(rawValue: try row.text("currency")) else {
+            throw Problem(detail: "company \(id) has an unknown currency")
+        }
         let plan = try row.text("plan")
         guard let cycle = BillingCycle(rawValue: try row.text("cycle")), let anchorMode = AnchorMode(rawValue: try row.text("anchor_mode")),
             let anchorDate = CivilDate(parsing: try row.text("anchor_date"))
@@ -200,11 +226,7 @@ extension SnapshotReader {
         _ field: WritableKeyPath<Owner, [T]>, _ make: (inout SnapshotRecord) throws -> T
     ) throws {
         var last = range.lowerBound
-        let first = try firstRowid(of: table.name, company: range.lowerBound)
-        let end = range.upperBound < count ? try firstRowid(of: table.name, company: range.upperBound) : nil
-        // No row of this part's companies or later: nothing to read.
-        let rowids = first.map { Rowids(first: $0, end: end) } ?? Rowids(first: Int64.max, end: Int64.max)
-        try forEachRow(table, rowids: rowids) { row in
+        try forEachRow(table, rowids: try rowids(of: table.name, range, of: count)) { row in
             let company = try row.integer("company")
             let at = try row.integer(position)
             guard (last..<range.upperBound).contains(company), at == Int64(owners[Int(company - range.lowerBound)][keyPath: field].count)
@@ -212,6 +234,15 @@ extension SnapshotReader {
             last = company
             owners[Int(company - range.lowerBound)][keyPath: field].append(try make(&row))
         }
+    }
+
+    /// The rowids of `table` holding the companies in `range` of a world of `count`: from
+    /// the first row for the first part, to the last for the last.
+    private func rowids(of table: String, _ range: Range<Int64>, of count: Int64) throws -> Rowids {
+        let first = try firstRowid(of: table, company: range.lowerBound)
+        let end = range.upperBound < count ? try firstRowid(of: table, company: range.upperBound) : nil
+        // No row of this part's companies or later: nothing to read.
+        return first.map { Rowids(first: $0, end: end) } ?? Rowids(first: Int64.max, end: Int64.max)
     }
 
     /// The first rowid whose row is of a company at `company` or later (`Int64.min` for

@@ -38,6 +38,42 @@ struct SnapshotReader {
         }
     }
 
+    /// The rows of a table taken one at a time, for a reader that walks two tables side by
+    /// side in company order.
+    struct Cursor<Row> {
+        private let query: SQLiteStatement
+        private let table: SnapshotTable<Row>
+        private var record: SnapshotRecord?
+
+        init(_ table: SnapshotTable<Row>, rowids: Rowids, db: SQLiteConnection) throws {
+            self.table = table
+            query = try db.prepare(table.select)
+            try query.bind(1, rowids.first)
+            try query.bind(2, rowids.end)
+            try advance()
+        }
+
+        /// True when every row has been taken.
+        var done: Bool { record == nil }
+
+        /// Moves to the next row.
+        mutating func advance() throws {
+            guard try query.step() else {
+                record = nil
+                return
+            }
+            if record == nil { record = SnapshotRecord(query, of: table) } else { record?.reload(query) }
+        }
+
+        /// `body` on the current row (its storage reused), or `nil` when there is none.
+        mutating func read<T>(_ body: (inout SnapshotRecord) throws -> T?) throws -> T? {
+            guard var current = record else { return nil }
+            record = nil
+            defer { record = current }
+            return try body(&current)
+        }
+    }
+
     /// The world's settings, clock and users: everything but the companies.
     struct Header {
         var seed: UInt64
@@ -47,40 +83,82 @@ struct SnapshotReader {
         var sellerNext: Int64
         var settings: WorldSettings
         var users: [User]
+        /// The number of emails sent, as the save counted them.
+        var emailCount: Int
     }
 
-    /// The world's settings, clock and users.
-    func readHeader() throws -> Header {
-        let world = try readWorld()
+    /// The `world` table's keys, each checked.
+    struct WorldKeys {
+        private let values: [String: SQLiteValue]
+
+        init(_ values: [String: SQLiteValue]) { self.values = values }
+
         func text(_ key: String) throws(Problem) -> String {
-            guard case .text(let value)? = world[key] else { throw Problem(detail: "world.\(key) is missing or not text") }
+            guard case .text(let value)? = values[key] else { throw Problem(detail: "world.\(key) is missing or not text") }
             return value
         }
+
         func number(_ key: String) throws(Problem) -> Int64 {
-            guard case .integer(let value)? = world[key] else { throw Problem(detail: "world.\(key) is missing or not an integer") }
+            guard case .integer(let value)? = values[key] else { throw Problem(detail: "world.\(key) is missing or not an integer") }
             if let range = SnapshotLimits.worldIntegers[key], !range.contains(value) {
                 throw Problem(detail: "world.\(key) is \(value), expected \(range.lowerBound) to \(range.upperBound)")
             }
             return value
         }
-        guard let seed = UInt64(try text("seed")) else { throw Problem(detail: "world.seed is not a whole number") }
-        guard let numbering = NumberingScheme(rawValue: try text("numbering")) else {
-            throw Problem(detail: "world.numbering is neither per-company nor seller-wide")
+
+        func instant(_ key: String) throws(Problem) -> Instant { Instant(seconds: try number(key)) }
+
+        var seed: UInt64 {
+            get throws(Problem) {
+                guard let seed = UInt64(try text("seed")) else { throw Problem(detail: "world.seed is not a whole number") }
+                return seed
+            }
         }
-        guard let sellerCountry = Country(rawValue: try text("seller_country")) else {
+
+        var numbering: NumberingScheme {
+            get throws(Problem) {
+                guard let numbering = NumberingScheme(rawValue: try text("numbering")) else {
+                    throw Problem(detail: "world.numbering is neither per-company nor seller-wide")
+                }
+                return numbering
+            }
+        }
+    }
+
+    /// The `world` table.
+    func readWorldKeys() throws -> WorldKeys { WorldKeys(try readWorld()) }
+
+    /// The world's settings, clock and users.
+    func readHeader() throws -> Header {
+        let world = try readWorldKeys()
+        guard let sellerCountry = Country(rawValue: try world.text("seller_country")) else {
             throw Problem(detail: "world.seller_country is not a country code")
         }
         let seller = Seller(
-            name: try text("seller_name"), address: try text("seller_address"), country: sellerCountry,
-            vatNumber: try text("seller_vat_number"), seriesPrefix: try text("seller_series_prefix"))
+            name: try world.text("seller_name"), address: try world.text("seller_address"), country: sellerCountry,
+            vatNumber: try world.text("seller_vat_number"), seriesPrefix: try world.text("seller_series_prefix"))
         let settings = WorldSettings(
-            seller: seller, catalog: try readCatalog(), taxes: try readTaxes(), numbering: numbering,
-            immediateInvoiceThreshold: try number("immediate_invoice_threshold"), invitationLifetime: try number("invitation_lifetime"),
-            exchangeRates: try readExchangeRates())
+            seller: seller, catalog: try readCatalog(), taxes: try readTaxes(), numbering: try world.numbering,
+            immediateInvoiceThreshold: try world.number("immediate_invoice_threshold"),
+            invitationLifetime: try world.number("invitation_lifetime"), exchangeRates: try readExchangeRates())
         return Header(
-            seed: seed, start: Instant(seconds: try number("start")), now: Instant(seconds: try number("now")),
-            nextMonthEnd: Instant(seconds: try number("next_month_end")), sellerNext: try number("seller_next"), settings: settings,
-            users: try readUsers())
+            seed: try world.seed, start: try world.instant("start"), now: try world.instant("now"),
+            nextMonthEnd: try world.instant("next_month_end"), sellerNext: try world.number("seller_next"), settings: settings,
+            users: try readUsers(), emailCount: Int(try world.number("email_count")))
+    }
+
+    /// The `totals` table, by currency.
+    func readTotals() throws -> [Currency: CurrencyTotals] {
+        var totals: [Currency: CurrencyTotals] = [:]
+        try forEachRow(SnapshotSchema.totals) { row in
+            let code = try row.text("currency")
+            let invoices = try row.integer("invoices")
+            guard let currency = Currency(rawValue: code), let revenue = Int128(try row.text("revenue")),
+                let due = Int128(try row.text("amount_due"))
+            else { throw Problem(detail: "totals row \(row.row): not a currency and two whole numbers") }
+            totals[currency] = CurrencyTotals(invoices: invoices, revenue: revenue, amountDue: due)
+        }
+        return totals
     }
 
     private func readWorld() throws -> [String: SQLiteValue] {

@@ -98,7 +98,8 @@ struct SnapshotRecord {
         case .null where nullable: return nil
         default:
             throw bad(
-                name, "expected an integer from \(range.lowerBound) to \(range.upperBound), found \(Self.typeName(cell)) '\(Self.shown(cell))'")
+                name,
+                "expected an integer from \(range.lowerBound) to \(range.upperBound), found \(Self.typeName(cell)) '\(Self.shown(cell))'")
         }
     }
 

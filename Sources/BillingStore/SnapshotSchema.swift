@@ -20,13 +20,13 @@ enum SnapshotSchema {
     static let tables = [
         world.name, taxRates.name, exchangeRates.name, plans.name, planPrices.name, addOns.name, addOnPrices.name,
         overagePrices.name, users.name, companies.name, details.name, sites.name, activeAddOns.name, memberships.name,
-        invitations.name, pendingLines.name, invoices.name,
+        invitations.name, pendingLines.name, invoices.name, totals.name,
     ]
 
     static let create = [
         world.create, taxRates.create, exchangeRates.create, plans.create, planPrices.create, addOns.create, addOnPrices.create,
         overagePrices.create, users.create, companies.create, details.create, sites.create, activeAddOns.create,
-        memberships.create, invitations.create, pendingLines.create, invoices.create,
+        memberships.create, invitations.create, pendingLines.create, invoices.create, totals.create,
     ].joined(separator: "\n")
 
     typealias L = SnapshotLimits
@@ -205,6 +205,52 @@ enum SnapshotSchema {
             .json("lines", maxBytes: L.jsonBytes, fields: lineFields) { $0.invoice.lines },
             .json("emails", maxBytes: L.jsonBytes, fields: emailFields) { $0.emails },
         ])
+}
+
+// MARK: Totals
+
+extension SnapshotSchema {
+    /// What `inspect` reads without reading the invoices: per currency, the invoices and
+    /// their exact totals (decimal text: they may pass `Int64.max`). A restore checks
+    /// them against the invoices.
+    static let totals = SnapshotTable<TotalsRow>(
+        "totals",
+        [
+            .text("currency", primaryKey: true) { $0.currency }, .integer("invoices", 0...Int64.max) { $0.invoices },
+            .text("revenue", maxBytes: 64) { $0.revenue }, .text("amount_due", maxBytes: 64) { $0.amountDue },
+        ])
+}
+
+/// One currency's invoices and their exact totals, in minor units.
+struct CurrencyTotals: Equatable, Sendable {
+    var invoices: Int64 = 0
+    var revenue: Int128 = 0
+    var amountDue: Int128 = 0
+
+    /// The totals of `companies`' invoices, by currency. Each addend is below 2^63, so the
+    /// sums cannot overflow.
+    static func of(_ companies: [CompanyState]) -> [Currency: CurrencyTotals] {
+        var totals: [Currency: CurrencyTotals] = [:]
+        for state in companies where state.invoiceCount > 0 {
+            var sum = totals[state.currency] ?? CurrencyTotals()
+            for position in 0..<state.invoiceCount {
+                let amounts = state.invoiceAmounts(at: position)
+                sum.revenue += Int128(amounts.total)
+                sum.amountDue += Int128(amounts.amountDue)
+            }
+            sum.invoices += Int64(state.invoiceCount)
+            totals[state.currency] = sum
+        }
+        return totals
+    }
+}
+
+/// A `totals` row.
+struct TotalsRow {
+    var currency: String
+    var invoices: Int64
+    var revenue: String
+    var amountDue: String
 }
 
 // MARK: Rows

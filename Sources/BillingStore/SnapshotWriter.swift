@@ -14,6 +14,7 @@ struct SnapshotWriter {
         let users = try Inserter(SnapshotSchema.users, db)
         for (id, user) in image.users.enumerated() { try users.add(Owned(company: 0, position: Int64(id), value: user)) }
         try writeCompanies(image)
+        try writeTotals(image)
         try db.execute("PRAGMA user_version = \(SnapshotSchema.version)")
         try db.execute("COMMIT")
     }
@@ -30,7 +31,7 @@ struct SnapshotWriter {
         let numbers: [(String, Int64)] = [
             ("start", image.start.seconds), ("now", image.now.seconds), ("next_month_end", image.nextMonthEnd.seconds),
             ("seller_next", image.sellerNext), ("immediate_invoice_threshold", image.settings.immediateInvoiceThreshold),
-            ("invitation_lifetime", image.settings.invitationLifetime),
+            ("invitation_lifetime", image.settings.invitationLifetime), ("email_count", Int64(image.outbox.count)),
         ]
         for (key, value) in numbers { try world.add(WorldRow(key: key, value: .integer(value))) }
     }
@@ -75,6 +76,17 @@ struct SnapshotWriter {
             for currency in list.minorUnits.keys.sorted() {
                 try overage.add(PriceRow(item: metric.rawValue, currency: currency.code, minorUnits: list.minorUnits[currency] ?? 0))
             }
+        }
+    }
+
+    private func writeTotals(_ image: WorldImage) throws(SQLiteError) {
+        let rows = try Inserter(SnapshotSchema.totals, db)
+        let totals = CurrencyTotals.of(image.companies)
+        for currency in totals.keys.sorted() {
+            guard let total = totals[currency] else { continue }
+            try rows.add(
+                TotalsRow(
+                    currency: currency.code, invoices: total.invoices, revenue: String(total.revenue), amountDue: String(total.amountDue)))
         }
     }
 

@@ -11,7 +11,7 @@ enum Help {
           check       Parse and check scenario files without running them.
           simulate    Generate a population of companies and run it for some months.
           resume      Restore a snapshot and run it on for some months.
-          inspect     Show what a snapshot holds: time, counts, digest.
+          inspect     Show what a snapshot holds: time, counts, totals (--verify: digest).
           help        Show help for a command.
 
         See 'billingsim help <command>' or 'billingsim <command> --help'.
@@ -112,11 +112,16 @@ enum Help {
         """
 
     static let inspect = """
-        OVERVIEW: Show what a snapshot holds: time, counts, digest.
+        OVERVIEW: Show what a snapshot holds: time, counts, totals; digest with --verify.
 
-        USAGE: billingsim inspect <file> [--json]
+        USAGE: billingsim inspect <file> [--verify] [--json]
+
+        Without --verify, inspect reads the counts and totals the save stored, in
+        about the same time at any size. --verify restores the world, checking every
+        row (as resume does), and adds its digest.
 
         OPTIONS:
+          --verify          Restore the world, check every row, print its digest.
           --json            Print one JSON object.
           -h, --help        Show this help.
 

@@ -58,7 +58,7 @@ struct SnapshotCommandTests {
         #expect(middle["snapshot"] as? String == folder.path("b.db"))
         let last = try Self.json(["resume", folder.path("b.db"), "--months", "2", "--json"])
         #expect(last["digest"] as? String == straight["digest"] as? String)
-        let inspected = try Self.json(["inspect", folder.path("b.db"), "--json"])
+        let inspected = try Self.json(["inspect", folder.path("b.db"), "--verify", "--json"])
         #expect(inspected["numbering"] as? String == numbering)
         #expect(inspected["digest"] as? String == middle["digest"] as? String)
     }
@@ -135,7 +135,7 @@ struct SnapshotCommandTests {
         #expect(result.stderr.isEmpty)
     }
 
-    @Test("inspect prints the simulated time, the counts and the digest; --json says the same as one object")
+    @Test("inspect prints the simulated time, the counts and the totals, --verify adds the digest; --json says the same as one object")
     func inspect() throws {
         let folder = try Folder()
         let path = folder.path("s.db")
@@ -154,9 +154,15 @@ struct SnapshotCommandTests {
         #expect(lines.contains("  invoices       \(saved["invoices"] as? Int ?? -1)"))
         #expect(lines.contains("  emails         \(saved["emails"] as? Int ?? -1)"))
         #expect(lines.contains { $0.hasPrefix("  revenue        ") && $0.contains("SEK") })
-        #expect(lines.contains("  digest         \(digest)"))
+        #expect(lines.contains("  digest         not computed: inspect --verify restores the world and computes it"))
+        let verified = try BillingSimProcess.run(["inspect", path, "--verify"])
+        #expect(verified.status == 0)
+        let verifiedLines = verified.stdout.split(separator: "\n").map(String.init)
+        #expect(verifiedLines.contains("  digest         \(digest)"))
+        #expect(verifiedLines.filter { !$0.hasPrefix("  digest") } == lines.filter { !$0.hasPrefix("  digest") })
 
-        let object = try Self.json(["inspect", path, "--json"])
+        #expect(try Self.json(["inspect", path, "--json"])["digest"] == nil)
+        let object = try Self.json(["inspect", path, "--verify", "--json"])
         #expect(object["file"] as? String == path)
         #expect(object["now"] as? String == "2026-03-01")
         #expect(object["start"] as? String == "2026-01-01")
@@ -245,8 +251,8 @@ struct SnapshotCommandTests {
     ]
 
     @Test(
-        "A crafted snapshot exits 65 naming the row, in resume and inspect, never a trap or a hang",
-        arguments: ["resume", "inspect"], crafted.indices)
+        "A crafted snapshot exits 65 naming the row, in resume and inspect --verify, never a trap or a hang",
+        arguments: ["resume", "inspect --verify"], crafted.indices)
     func craftedSnapshot(command: String, index: Int) throws {
         let folder = try Folder()
         let path = folder.path("s.db")
@@ -256,10 +262,35 @@ struct SnapshotCommandTests {
             Self.crafted[index].sql,
         ])
         try #require(edit.status == 0, "python3 could not edit the snapshot: \(String(decoding: edit.stderr, as: UTF8.self))")
-        let result = try BillingSimProcess.run([command, path, "--json"], prefix: ["timeout", "60"])
+        let words = command.split(separator: " ").map(String.init)
+        let result = try BillingSimProcess.run([words[0], path] + words.dropFirst() + ["--json"], prefix: ["timeout", "60"])
         #expect(result.status == 65, "stderr was: \(result.stderr)")
         #expect(result.stderr.contains(Self.crafted[index].names), "stderr was: \(result.stderr)")
         #expect(result.stdout.isEmpty)
+    }
+
+    @Test("inspect without --verify reads the world and totals tables only: a bad world key is refused, a bad invoice is not read")
+    func quickInspectReadsTheHeader() throws {
+        let folder = try Folder()
+        let path = folder.path("s.db")
+        _ = try Self.json(["simulate", "--companies", "50", "--months", "3", "--seed", "4", "--snapshot", path, "--json"])
+        func edited(_ sql: String) throws -> String {
+            let copy = folder.path("edited-\(UUID().uuidString).db")
+            try FileManager.default.copyItem(atPath: path, toPath: copy)
+            let edit = try ChildProcess.run([
+                "python3", "-c", "import sqlite3, sys; c = sqlite3.connect(sys.argv[1]); c.executescript(sys.argv[2]); c.commit()", copy,
+                sql,
+            ])
+            try #require(edit.status == 0, "python3 could not edit the snapshot")
+            return copy
+        }
+        let badNow = try edited("UPDATE world SET value = 9223372036854775807 WHERE key = 'now'")
+        let quick = try BillingSimProcess.run(["inspect", badNow])
+        #expect(quick.status == 65, "stderr was: \(quick.stderr)")
+        #expect(quick.stderr.contains("world.now"), "stderr was: \(quick.stderr)")
+        let badTotal = try edited("UPDATE invoices SET total = 'lots' WHERE rowid = 2")
+        #expect(try BillingSimProcess.run(["inspect", badTotal]).status == 0)
+        #expect(try BillingSimProcess.run(["inspect", badTotal, "--verify"]).status == 65)
     }
 
     @Test(

@@ -235,13 +235,26 @@ struct BadFileTests {
         Damage(name: "domestic tax without a rate", sql: "UPDATE invoices SET tax = 'domestic', tax_basis_points = NULL WHERE rowid = 1"),
         Damage(name: "invoice lines that are not JSON", sql: "UPDATE invoices SET lines = '[[\"plan\"' WHERE rowid = 1"),
         Damage(name: "an invoice line of nine fields", sql: "UPDATE invoices SET lines = json_remove(lines, '$[0][9]') WHERE rowid = 1"),
-        Damage(name: "an unknown invoice line kind", sql: "UPDATE invoices SET lines = json_replace(lines, '$[0][0]', 'bonus') WHERE rowid = 1"),
-        Damage(name: "an invoice line amount as text", sql: "UPDATE invoices SET lines = json_replace(lines, '$[0][6]', '100') WHERE rowid = 1"),
-        Damage(name: "invoices of company 99999", sql: "UPDATE invoices SET company = 99999 WHERE rowid = (SELECT max(rowid) FROM invoices)"),
-        Damage(name: "an email past the end of the outbox", sql: "UPDATE invoices SET emails = json_replace(emails, '$[0][0]', 99999) WHERE rowid = \(firstEmailed)"),
-        Damage(name: "two emails at one position", sql: "UPDATE invoices SET emails = json_insert(emails, '$[#]', json(emails) -> 0) WHERE rowid = \(firstEmailed)"),
-        Damage(name: "an email to a user who does not exist", sql: "UPDATE invoices SET emails = json_replace(emails, '$[0][1]', 999999) WHERE rowid = \(firstEmailed)"),
-        Damage(name: "an email of an invoice without a number", sql: "UPDATE invoices SET number_prefix = NULL, number_sequence = NULL WHERE rowid = \(firstEmailed)"),
+        Damage(
+            name: "an unknown invoice line kind", sql: "UPDATE invoices SET lines = json_replace(lines, '$[0][0]', 'bonus') WHERE rowid = 1"
+        ),
+        Damage(
+            name: "an invoice line amount as text", sql: "UPDATE invoices SET lines = json_replace(lines, '$[0][6]', '100') WHERE rowid = 1"
+        ),
+        Damage(
+            name: "invoices of company 99999", sql: "UPDATE invoices SET company = 99999 WHERE rowid = (SELECT max(rowid) FROM invoices)"),
+        Damage(
+            name: "an email past the end of the outbox",
+            sql: "UPDATE invoices SET emails = json_replace(emails, '$[0][0]', 99999) WHERE rowid = \(firstEmailed)"),
+        Damage(
+            name: "two emails at one position",
+            sql: "UPDATE invoices SET emails = json_insert(emails, '$[#]', json(emails) -> 0) WHERE rowid = \(firstEmailed)"),
+        Damage(
+            name: "an email to a user who does not exist",
+            sql: "UPDATE invoices SET emails = json_replace(emails, '$[0][1]', 999999) WHERE rowid = \(firstEmailed)"),
+        Damage(
+            name: "an email of an invoice without a number",
+            sql: "UPDATE invoices SET number_prefix = NULL, number_sequence = NULL WHERE rowid = \(firstEmailed)"),
         Damage(name: "an invitation of unknown status", sql: "UPDATE invitations SET status = 'maybe'"),
         Damage(name: "an invitation sent by nobody", sql: "UPDATE invitations SET invited_by = 999999"),
         Damage(name: "an unknown numbering scheme", sql: "UPDATE world SET value = 'random' WHERE key = 'numbering'"),

@@ -97,7 +97,7 @@ struct CrashTests {
 
         // The first snapshot S, and its digest as inspect reports it.
         let old = try await measure(months: "2", to: path)
-        let inspected = try await BuiltBinary.run(binary, ["inspect", path, "--json"])
+        let inspected = try await BuiltBinary.run(binary, ["inspect", path, "--verify", "--json"])
         let inspectObject = try JSONSerialization.jsonObject(with: inspected.stdout) as? [String: Any]
         #expect(inspectObject?["digest"] as? String == old.digest)
         // The killed command, run once to the end elsewhere: its digest and timings.

@@ -143,11 +143,19 @@ struct HostileSnapshotTests {
             failure: .invalidWorld, names: "outbox position"),
         Crafted(
             name: "a line amount past 64 bits",
-            sql: "UPDATE invoices SET lines = replace(lines, ',' || (lines ->> '$[0][6]') || ',', ',99999999999999999999,') WHERE rowid = 1",
+            sql:
+                "UPDATE invoices SET lines = replace(lines, ',' || (lines ->> '$[0][6]') || ',', ',99999999999999999999,') WHERE rowid = 1",
             failure: .badValue, names: "invoices row 1, column lines: not a JSON array of arrays of 10 values: an integer past 64 bits"),
         Crafted(
-            name: "a line of 10 values holding a fraction", sql: "UPDATE invoices SET lines = json_replace(lines, '$[0][4]', 1.5) WHERE rowid = 1",
+            name: "a line of 10 values holding a fraction",
+            sql: "UPDATE invoices SET lines = json_replace(lines, '$[0][4]', 1.5) WHERE rowid = 1",
             failure: .badValue, names: "a number that is not an integer"),
+        Crafted(
+            name: "totals that are not the invoices'", sql: "UPDATE totals SET revenue = revenue + 1 WHERE rowid = 1",
+            failure: .inconsistent, names: "the invoices hold"),
+        Crafted(
+            name: "an email count that is not the emails'", sql: "UPDATE world SET value = value + 1 WHERE key = 'email_count'",
+            failure: .inconsistent, names: "world.email_count"),
         Crafted(
             name: "emails of 100 MB", sql: "UPDATE invoices SET emails = printf('[%.*c]', 70000000, ' ') WHERE rowid = 1",
             failure: .badValue, names: "invoices row 1, column emails"),

@@ -8,7 +8,7 @@ import Testing
 /// A restore reads the companies in parts, on parallel connections: any number of parts
 /// gives the same world, and a row out of company order is refused wherever the parts
 /// split.
-@Suite("Snapshots: reading in parts")
+@Suite("Snapshots: reading in parts, and the contents inspect reads without them")
 struct PartsTests {
     static let start = Instant(CivilDate(year: 2026, month: 1, day: 1) ?? CivilDate(daysSinceEpoch: 0))
 
@@ -45,5 +45,21 @@ struct PartsTests {
             let db = try SQLiteConnection(path: path, readOnly: true)
             #expect(throws: SnapshotReader.Problem.self, "\(parts) parts") { try Snapshot.readWorld(db, path: path, parts: parts) }
         }
+    }
+
+    @Test("The stored counts and totals are the restored world's")
+    func contentsAreTheWorlds() async throws {
+        let folder = try ScratchFolder()
+        let (path, _) = try await Self.saved(in: folder)
+        let contents = try Snapshot.contents(of: path)
+        let restored = try Snapshot.restore(from: path)
+        let summary = await restored.summary()
+        #expect(contents.companies == summary.companies)
+        #expect(contents.users == summary.users)
+        #expect(contents.invoices == summary.invoices)
+        #expect(contents.emails == summary.emails)
+        #expect(contents.revenue == summary.revenue)
+        #expect(contents.now == (await restored.now))
+        #expect(contents.seed == restored.seed)
     }
 }

@@ -154,7 +154,8 @@ struct SchemaDocTests {
             jsonColumns.insert(section)
             let documented = (sections[section] ?? []).filter { $0.hasPrefix("| `") }
             let expected = fields.map { "| `\($0.name)` | \($0.declaration) |" }
-            #expect(documented.count == expected.count, "\(section): \(documented.count) fields on the page, \(expected.count) in the schema")
+            #expect(
+                documented.count == expected.count, "\(section): \(documented.count) fields on the page, \(expected.count) in the schema")
             for (line, row) in zip(documented, expected) { #expect(line.hasPrefix(row), "\(section): '\(line)' where '\(row)' belongs") }
         }
         for name in sections.keys where !SnapshotSchema.tables.contains(name) && !jsonColumns.contains(name) {
