@@ -15,6 +15,7 @@ struct SnapshotWriter {
         for (id, user) in image.users.enumerated() { try users.add(Owned(company: 0, position: Int64(id), value: user)) }
         try writeCompanies(image)
         try writeTotals(image)
+        try db.execute(SnapshotSchema.indexes)
         try db.execute("PRAGMA user_version = \(SnapshotSchema.version)")
         try db.execute("COMMIT")
     }

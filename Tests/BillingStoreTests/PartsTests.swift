@@ -62,4 +62,24 @@ struct PartsTests {
         #expect(contents.now == (await restored.now))
         #expect(contents.seed == restored.seed)
     }
+
+    @Test("Each per-company table has an index on company, and a join on a company uses it")
+    func companyIndexes() async throws {
+        let folder = try ScratchFolder()
+        let (path, _) = try await Self.saved(in: folder)
+        let db = try SQLiteConnection(path: path, readOnly: true)
+        let names = try db.prepare(
+            "SELECT name FROM sqlite_master WHERE type = 'index' AND name LIKE '%\\_company' ESCAPE '\\' ORDER BY name")
+        var found: [String] = []
+        while try names.step() { found.append(names.text(0)) }
+        #expect(
+            found == [
+                "active_addons_company", "company_details_company", "invitations_company", "invoices_company", "memberships_company",
+                "pending_lines_company", "sites_company",
+            ])
+        let plan = try db.prepare("EXPLAIN QUERY PLAN SELECT count(*) FROM invoices WHERE company = 7")
+        var steps: [String] = []
+        while try plan.step() { steps.append(plan.text(3)) }
+        #expect(steps.contains { $0.contains("invoices_company") }, "\(steps)")
+    }
 }
