@@ -28,12 +28,24 @@ public struct CivilDate: Sendable, Hashable, Codable, Comparable, CustomStringCo
 
     /// Parses `YYYY-MM-DD`; `nil` for anything else or a date that does not exist.
     public init?(parsing text: some StringProtocol) {
-        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-            parts.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }),
-            let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2])
-        else { return nil }
-        self.init(year: y, month: m, day: d)
+        // YYYY-MM-DD, ASCII digits: read byte by byte (a restore parses one per company).
+        var text = String(text)
+        let fields: (Int, Int, Int)? = text.withUTF8 { bytes in
+            guard bytes.count == 10 else { return nil }
+            var (year, month, day) = (0, 0, 0)
+            for (offset, byte) in bytes.enumerated() {
+                if offset == 4 || offset == 7 {
+                    guard byte == UInt8(ascii: "-") else { return nil }
+                    continue
+                }
+                guard (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) else { return nil }
+                let digit = Int(byte - UInt8(ascii: "0"))
+                if offset < 4 { year = year * 10 + digit } else if offset < 7 { month = month * 10 + digit } else { day = day * 10 + digit }
+            }
+            return (year, month, day)
+        }
+        guard let (year, month, day) = fields else { return nil }
+        self.init(year: year, month: month, day: day)
     }
 
     /// True in leap years of the Gregorian calendar.

@@ -74,7 +74,7 @@ final class SQLiteStatement {
             let code: Int32
             switch value {
             case .integer(let number): code = sqlite3_bind_int64(handle, index, number)
-            case .text(let text): code = sqlite3_bind_text(handle, index, text, -1, SQLiteStatement.transient)
+            case .text(let text): code = bindText(index, text)
             case .null: code = sqlite3_bind_null(handle, index)
             }
             guard code == SQLITE_OK else { throw connection.error(code, sql) }
@@ -86,10 +86,25 @@ final class SQLiteStatement {
         let code: Int32
         switch value {
         case .integer(let number): code = sqlite3_bind_int64(handle, index, number)
-        case .text(let text): code = sqlite3_bind_text(handle, index, text, -1, SQLiteStatement.transient)
+        case .text(let text): code = bindText(index, text)
         case .null: code = sqlite3_bind_null(handle, index)
         }
         guard code == SQLITE_OK else { throw connection.error(code, sql) }
+    }
+
+    /// Binds `text` to parameter `index` (from 1) from its own bytes, which SQLite copies:
+    /// no C string is made of it, and a NUL in it is kept.
+    private func bindText(_ index: Int32, _ text: String) -> Int32 {
+        var text = text
+        return text.withUTF8 { bytes in
+            guard bytes.count <= Int(Int32.max) else { return SQLITE_TOOBIG }
+            guard let start = bytes.baseAddress, !bytes.isEmpty else {
+                return sqlite3_bind_text(handle, index, "", 0, SQLiteStatement.transient)
+            }
+            return UnsafeRawPointer(start).withMemoryRebound(to: CChar.self, capacity: bytes.count) {
+                sqlite3_bind_text(handle, index, $0, Int32(bytes.count), SQLiteStatement.transient)
+            }
+        }
     }
 
     /// Binds an integer to parameter `index` (from 1).
@@ -101,7 +116,7 @@ final class SQLiteStatement {
     /// Binds text (or NULL for `nil`) to parameter `index` (from 1).
     func bind(_ index: Int32, _ value: String?) throws(SQLiteError) {
         let code =
-            if let value { sqlite3_bind_text(handle, index, value, -1, SQLiteStatement.transient) } else {
+            if let value { bindText(index, value) } else {
                 sqlite3_bind_null(handle, index)
             }
         guard code == SQLITE_OK else { throw connection.error(code, sql) }
@@ -163,6 +178,21 @@ final class SQLiteStatement {
 
     /// Column `index` as an integer.
     func int64(_ index: Int32) -> Int64 { sqlite3_column_int64(handle, index) }
+
+    /// Column `index` when it holds an integer.
+    func integer(_ index: Int32) -> Int64? {
+        sqlite3_column_type(handle, index) == SQLITE_INTEGER ? sqlite3_column_int64(handle, index) : nil
+    }
+
+    /// `body` on the bytes of column `index` where SQLite holds them, when it is a text
+    /// of at most `maxBytes` bytes; `nil` otherwise.
+    func withText<T>(_ index: Int32, maxBytes: Int, _ body: (UnsafeBufferPointer<UInt8>) -> T) -> T? {
+        guard sqlite3_column_type(handle, index) == SQLITE_TEXT else { return nil }
+        let count = Int(sqlite3_column_bytes(handle, index))
+        guard count <= maxBytes else { return nil }
+        guard let bytes = sqlite3_column_text(handle, index) else { return body(UnsafeBufferPointer(start: nil, count: 0)) }
+        return body(UnsafeBufferPointer(start: bytes, count: count))
+    }
 
     /// Column `index` as text ("" for NULL).
     func text(_ index: Int32) -> String {

@@ -173,13 +173,18 @@ public enum Snapshot {
             scheduled += part.scheduled
             emails += part.emails.count
         }
-        var outbox = [OutboxMessage?](repeating: nil, count: emails)
+        // Each email into its place in sending order; every place filled once.
+        let unfilled = OutboxMessage(
+            sentAt: header.start, recipient: UserID(0), company: 0, invoice: 0, number: InvoiceNumber(prefix: "", sequence: 0))
+        var outbox = [OutboxMessage](repeating: unfilled, count: emails)
+        var filled = [Bool](repeating: false, count: emails)
         for part in all {
             for (position, message) in part.emails {
-                guard (0..<Int64(outbox.count)).contains(position), outbox[Int(position)] == nil else {
+                guard (0..<Int64(outbox.count)).contains(position), !filled[Int(position)] else {
                     throw SnapshotReader.Problem(detail: "the emails' positions are not 0, 1, 2, … each once (position \(position))")
                 }
                 outbox[Int(position)] = message
+                filled[Int(position)] = true
             }
         }
         guard header.emailCount == outbox.count else {
@@ -197,7 +202,7 @@ public enum Snapshot {
         return WorldImage(
             seed: header.seed, start: header.start, settings: header.settings, now: header.now, nextMonthEnd: header.nextMonthEnd,
             sellerNext: header.sellerNext, users: header.users, companies: companies, scheduled: scheduled,
-            outbox: outbox.compactMap { $0 })
+            outbox: outbox)
     }
 
     /// Parts a restore reads in parallel: two, one per core here, on any machine (so a

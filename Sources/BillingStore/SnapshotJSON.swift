@@ -3,17 +3,17 @@
 // strings or null, nothing else; SQLite's `json_each` reads the same text.
 
 enum SnapshotJSON {
-    /// `items` as `[[v, v, …], …]`.
-    static func array<Element>(_ items: [Element], fields: [SnapshotColumn<Element>]) -> String {
+    /// `items` as `[[v, v, …], …]`, with one value per function of `fields`, in order.
+    static func array<Element>(_ items: [Element], fields: [@Sendable (Element) -> SQLiteValue]) -> String {
         var out: [UInt8] = []
         out.reserveCapacity(2 + items.count * fields.count * 8)
         out.append(UInt8(ascii: "["))
-        for (index, item) in items.enumerated() {
+        for index in items.indices {
             if index > 0 { out.append(UInt8(ascii: ",")) }
             out.append(UInt8(ascii: "["))
-            for (offset, field) in fields.enumerated() {
-                if offset > 0 { out.append(UInt8(ascii: ",")) }
-                switch field.value(item) {
+            for field in fields.indices {
+                if field > 0 { out.append(UInt8(ascii: ",")) }
+                switch fields[field](items[index]) {
                 case .integer(let number): appendInteger(number, to: &out)
                 case .text(let text): appendString(text, to: &out)
                 case .null: out.append(contentsOf: "null".utf8)
@@ -27,13 +27,18 @@ enum SnapshotJSON {
 
     private static func appendInteger(_ number: Int64, to out: inout [UInt8]) {
         if number < 0 { out.append(UInt8(ascii: "-")) }
-        let first = out.count
-        var magnitude = number.magnitude
-        repeat {
-            out.append(UInt8(ascii: "0") + UInt8(magnitude % 10))
-            magnitude /= 10
-        } while magnitude > 0
-        out[first...].reverse()
+        // The digits, last first, into 20 bytes on the stack; then appended in order.
+        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)
+        withUnsafeMutableBytes(of: &digits) { buffer in
+            var magnitude = number.magnitude
+            var first = buffer.count
+            repeat {
+                first -= 1
+                buffer[first] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+                magnitude /= 10
+            } while magnitude > 0
+            out.append(contentsOf: UnsafeRawBufferPointer(rebasing: buffer[first...]))
+        }
     }
 
     private static func appendString(_ text: String, to out: inout [UInt8]) {
@@ -55,17 +60,20 @@ enum SnapshotJSON {
         out.append(UInt8(ascii: "\""))
     }
 
-    /// The values of `text`, an array of arrays of exactly `width` values each, flattened
-    /// in order; or why it is not one (with the byte offset).
-    static func parse(_ text: String, width: Int) -> Result<[SnapshotCell], Malformed> {
-        var copy = text
-        return copy.withUTF8 { bytes in
-            var parser = Parser(bytes: bytes, width: width)
-            do throws(Malformed) {
-                return .success(try parser.document())
-            } catch {
-                return .failure(error)
-            }
+    /// The values of `bytes`, an array of arrays of exactly `width` values each,
+    /// flattened in order into `cells` (emptied first, its storage reused); `nil`, or why
+    /// it is not one (with the byte offset).
+    static func parse(_ bytes: UnsafeBufferPointer<UInt8>, width: Int, into cells: inout [SnapshotCell]) -> Malformed? {
+        cells.removeAll(keepingCapacity: true)
+        // About one value per 4 bytes at most: one allocation for the whole array.
+        cells.reserveCapacity(bytes.count / 4)
+        var parser = Parser(bytes: bytes, width: width, cells: consume cells)
+        defer { cells = parser.cells }
+        do throws(Malformed) {
+            try parser.document()
+            return nil
+        } catch {
+            return error
         }
     }
 
@@ -78,14 +86,15 @@ enum SnapshotJSON {
         let bytes: UnsafeBufferPointer<UInt8>
         let width: Int
         var at = 0
-        var cells: [SnapshotCell] = []
+        var cells: [SnapshotCell]
 
-        init(bytes: UnsafeBufferPointer<UInt8>, width: Int) {
+        init(bytes: UnsafeBufferPointer<UInt8>, width: Int, cells: consuming [SnapshotCell]) {
             self.bytes = bytes
             self.width = width
+            self.cells = cells
         }
 
-        mutating func document() throws(Malformed) -> [SnapshotCell] {
+        mutating func document() throws(Malformed) {
             try expect("[")
             if !take("]") {
                 repeat { try element() } while take(",")
@@ -93,7 +102,6 @@ enum SnapshotJSON {
             }
             skipSpace()
             guard at == bytes.count else { throw fail("text after the array") }
-            return cells
         }
 
         private mutating func element() throws(Malformed) {
@@ -134,7 +142,7 @@ enum SnapshotJSON {
             guard at > first, bytes[first] != UInt8(ascii: "0") || at == first + 1 else {
                 throw fail("a value that is not an integer, a string or null")
             }
-            if at < bytes.count, [UInt8(ascii: "."), UInt8(ascii: "e"), UInt8(ascii: "E")].contains(bytes[at]) {
+            if at < bytes.count, bytes[at] == UInt8(ascii: ".") || bytes[at] | 0x20 == UInt8(ascii: "e") {
                 throw fail("a number that is not an integer")
             }
             if negative {
@@ -214,7 +222,7 @@ enum SnapshotJSON {
         }
 
         private mutating func skipSpace() {
-            while at < bytes.count, [0x20, 0x09, 0x0A, 0x0D].contains(bytes[at]) { at += 1 }
+            while at < bytes.count, bytes[at] == 0x20 || bytes[at] == 0x09 || bytes[at] == 0x0A || bytes[at] == 0x0D { at += 1 }
         }
 
         private mutating func take(_ character: Unicode.Scalar, skippingSpace: Bool = true) -> Bool {

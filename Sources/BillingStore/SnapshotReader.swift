@@ -34,7 +34,7 @@ struct SnapshotReader {
             try each(&record)
             guard record.readAll else { throw Problem(detail: "\(table.name) has columns this reader does not read: \(record.unread)") }
             guard try query.step() else { return }
-            record.reload(query)
+            record.next()
         }
     }
 
@@ -42,35 +42,31 @@ struct SnapshotReader {
     /// side in company order.
     struct Cursor<Row> {
         private let query: SQLiteStatement
-        private let table: SnapshotTable<Row>
-        private var record: SnapshotRecord?
+        private var record: SnapshotRecord
+        /// True when every row has been taken.
+        private(set) var done = false
 
         init(_ table: SnapshotTable<Row>, rowids: Rowids, db: SQLiteConnection) throws {
-            self.table = table
             query = try db.prepare(table.select)
             try query.bind(1, rowids.first)
             try query.bind(2, rowids.end)
-            try advance()
+            done = try !query.step()
+            record = SnapshotRecord(query, of: table)
         }
-
-        /// True when every row has been taken.
-        var done: Bool { record == nil }
 
         /// Moves to the next row.
         mutating func advance() throws {
             guard try query.step() else {
-                record = nil
+                done = true
                 return
             }
-            if record == nil { record = SnapshotRecord(query, of: table) } else { record?.reload(query) }
+            record.next()
         }
 
         /// `body` on the current row (its storage reused), or `nil` when there is none.
         mutating func read<T>(_ body: (inout SnapshotRecord) throws -> T?) throws -> T? {
-            guard var current = record else { return nil }
-            record = nil
-            defer { record = current }
-            return try body(&current)
+            guard !done else { return nil }
+            return try body(&record)
         }
     }
 
