@@ -107,7 +107,7 @@ extension WorldImage {
         let perCompany = settings.numbering == .perCompany
         let prefix = perCompany ? company.numberPrefix : settings.seller.seriesPrefix
         let next = perCompany ? company.nextSequence : sellerNext
-        var numbers = Set<Int64>()
+        var numbers = Set<Int64>(minimumCapacity: company.invoiceCount)
         var drafts = 0
         for (position, invoice) in company.invoices.enumerated() {
             func refuse(_ detail: String) -> WorldInconsistency {

@@ -1,4 +1,6 @@
 public import BillingCore
+internal import Dispatch
+internal import Synchronization
 
 /// A whole world as plain values at one instant: what a snapshot saves and restores.
 /// ``Simulation/image()`` takes one; ``Simulation/init(restoring:width:)`` continues
@@ -72,17 +74,7 @@ public struct WorldImage: Sendable, Hashable {
                 throw .userEmail(user: index, email: user.email)
             }
         }
-        var ids = Set<String>()
-        var prefixes: Set = [settings.seller.seriesPrefix]
-        var sellerNumbers = Set<Int64>()
-        for (index, company) in companies.enumerated() {
-            guard Int(company.index) == index else { throw .companyIndex(company: index, id: company.id, index: company.index) }
-            guard ids.insert(company.id).inserted else { throw .duplicateCompany(company: index, id: company.id) }
-            guard prefixes.insert(company.numberPrefix).inserted else {
-                throw .duplicatePrefix(company: index, id: company.id, prefix: company.numberPrefix)
-            }
-            try validate(company, at: index, sellerNumbers: &sellerNumbers)
-        }
+        try validateCompanies()
         for (position, message) in outbox.enumerated() {
             guard (0..<users.count).contains(Int(message.recipient.rawValue)) else {
                 throw .email(position: position, detail: "the recipient \(message.recipient.rawValue) does not exist")
@@ -97,6 +89,52 @@ public struct WorldImage: Sendable, Hashable {
                 throw .email(position: position, detail: "sent at \(message.sentAt), out of sending order or after \(now)")
             }
         }
+    }
+}
+
+extension WorldImage {
+    /// What the companies of a range use that no other company may: ids, number
+    /// prefixes and seller-wide invoice numbers.
+    private struct Claimed {
+        var ids = Set<String>()
+        var prefixes = Set<String>()
+        var sellerNumbers = Set<Int64>()
+
+        func isDisjoint(with other: Claimed) -> Bool {
+            ids.isDisjoint(with: other.ids) && prefixes.isDisjoint(with: other.prefixes)
+                && sellerNumbers.isDisjoint(with: other.sellerNumbers)
+        }
+    }
+
+    /// Every company's invariants, checked in two halves on two threads, then that the
+    /// halves claim nothing twice. When anything fails, the companies are checked again
+    /// in order, so that the error is the first one, the one a single pass names.
+    private func validateCompanies() throws(WorldInconsistency) {
+        let middle = companies.count / 2
+        let halves = [0..<middle, middle..<companies.count]
+        let claimed = Mutex<[Claimed?]>([nil, nil])
+        DispatchQueue.concurrentPerform(iterations: halves.count) { half in
+            let claims = try? validateCompanies(halves[half])
+            claimed.withLock { $0[half] = claims }
+        }
+        let (first, second) = claimed.withLock { ($0[0], $0[1]) }
+        if let first, let second, first.isDisjoint(with: second) { return }
+        _ = try validateCompanies(companies.indices)
+    }
+
+    /// Checks the companies in `range` in order; what they claim.
+    private func validateCompanies(_ range: Range<Int>) throws(WorldInconsistency) -> Claimed {
+        var claimed = Claimed(ids: Set(minimumCapacity: range.count), prefixes: Set(minimumCapacity: range.count))
+        for index in range {
+            let company = companies[index]
+            guard Int(company.index) == index else { throw .companyIndex(company: index, id: company.id, index: company.index) }
+            guard claimed.ids.insert(company.id).inserted else { throw .duplicateCompany(company: index, id: company.id) }
+            guard company.numberPrefix != settings.seller.seriesPrefix, claimed.prefixes.insert(company.numberPrefix).inserted else {
+                throw .duplicatePrefix(company: index, id: company.id, prefix: company.numberPrefix)
+            }
+            try validate(company, at: index, sellerNumbers: &claimed.sellerNumbers)
+        }
+        return claimed
     }
 }
 

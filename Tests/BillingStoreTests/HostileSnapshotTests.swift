@@ -156,6 +156,21 @@ struct HostileSnapshotTests {
         Crafted(
             name: "an email count that is not the emails'", sql: "UPDATE world SET value = value + 1 WHERE key = 'email_count'",
             failure: .inconsistent, names: "world.email_count"),
+        // A restore checks the companies in two halves (0..<20 and 20..<41 here) on two
+        // threads: what both halves claim, and faults in both, are still seen and named
+        // as one pass in order would name them.
+        Crafted(
+            name: "a company id in both halves",
+            sql: "UPDATE companies SET id = (SELECT id FROM companies WHERE idx = 0) WHERE idx = 30", failure: .invalidWorld,
+            names: "companies idx 30: another company also has the id"),
+        Crafted(
+            name: "a number prefix in both halves",
+            sql: "UPDATE companies SET number_prefix = (SELECT number_prefix FROM companies WHERE idx = 0) WHERE idx = 30",
+            failure: .invalidWorld, names: "companies idx 30 ("),
+        Crafted(
+            name: "a fault in each half",
+            sql: "UPDATE invoices SET subtotal = subtotal + 1 WHERE position = 0 AND company IN (1, 30)", failure: .invalidWorld,
+            names: "invoices of company 1 ("),
         Crafted(
             name: "emails of 100 MB", sql: "UPDATE invoices SET emails = printf('[%.*c]', 70000000, ' ') WHERE rowid = 1",
             failure: .badValue, names: "invoices row 1, column emails"),
