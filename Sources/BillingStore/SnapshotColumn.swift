@@ -73,8 +73,9 @@ struct SnapshotColumn<Row>: Sendable {
     static func json<Element>(
         _ name: String, maxBytes: Int, fields: [SnapshotColumn<Element>], _ items: @escaping @Sendable (Row) -> [Element]
     ) -> Self {
-        Self(spec: SnapshotCellSpec(name: name, kind: .json(fields.map(\.spec), maxBytes: maxBytes), nullable: false)) { row in
-            .text(SnapshotJSON.array(items(row), fields: fields))
+        let values = fields.map(\.value)
+        return Self(spec: SnapshotCellSpec(name: name, kind: .json(fields.map(\.spec), maxBytes: maxBytes), nullable: false)) { row in
+            .text(SnapshotJSON.array(items(row), fields: values))
         }
     }
 

@@ -5,6 +5,10 @@ internal import BillingRuntime
 /// transaction, with one prepared statement per table reused for every row.
 struct SnapshotWriter {
     let db: SQLiteConnection
+    /// Rows per batch handed from the thread computing the per-company rows to this one,
+    /// and how many batches may wait.
+    var batchRows = 4096
+    var batchesWaiting = 4
 
     func write(_ image: WorldImage) throws(SQLiteError) {
         try db.execute("BEGIN")
@@ -91,34 +95,22 @@ struct SnapshotWriter {
         }
     }
 
+    /// The companies and everything they own: each row's values computed on a second
+    /// thread (``CompanyRows``) while this one binds and inserts them, in the same order.
     private func writeCompanies(_ image: WorldImage) throws(SQLiteError) {
-        let companies = try Inserter(SnapshotSchema.companies, db)
-        let details = try Inserter(SnapshotSchema.details, db)
-        let sites = try Inserter(SnapshotSchema.sites, db)
-        let addOns = try Inserter(SnapshotSchema.activeAddOns, db)
-        let members = try Inserter(SnapshotSchema.memberships, db)
-        let invitations = try Inserter(SnapshotSchema.invitations, db)
-        let pending = try Inserter(SnapshotSchema.pendingLines, db)
-        let invoices = try Inserter(SnapshotSchema.invoices, db)
-        let emails = EmailIndex(image.outbox, companies: image.companies.count)
-        for (offset, s) in image.companies.enumerated() {
-            let index = Int64(offset)
-            try companies.add(CompanyRow(index: index, state: s, nextDue: image.scheduled[offset]))
-            try details.add(s.detailsHistory, of: index)
-            try sites.add(s.sites, of: index)
-            try addOns.add(s.addOns, of: index)
-            try members.add(s.members, of: index)
-            try invitations.add(s.invitations, of: index)
-            try pending.add(s.pendingLines, of: index)
-            let sent = emails.of(company: offset)
-            var next = sent.startIndex
-            for position in 0..<s.invoiceCount {
-                var mine: [StoredEmail] = []
-                while next < sent.endIndex, sent[next].invoice == position {
-                    mine.append(sent[next].email)
-                    next += 1
-                }
-                try invoices.add(InvoiceRow(company: index, position: Int64(position), invoice: s.invoice(at: position), emails: mine))
+        let statements = try CompanyRows.tables.map { table throws(SQLiteError) in try db.prepare(table.insert) }
+        let pipe = RowPipe(capacity: batchesWaiting)
+        let rows = batchRows
+        pipe.start { send in CompanyRows(image: image).produce(batchesOf: rows, send) }
+        defer { pipe.close() }
+        while let batch = pipe.receive() {
+            var at = 0
+            for code in batch.tables {
+                let statement = statements[Int(code)]
+                let columns = CompanyRows.tables[Int(code)].columns
+                for column in 0..<columns { try statement.bind(Int32(column + 1), batch.values[at + column]) }
+                at += columns
+                try statement.insert()
             }
         }
     }
@@ -126,28 +118,24 @@ struct SnapshotWriter {
 
 /// One table's prepared insert.
 private struct Inserter<Row> {
-    let table: SnapshotTable<Row>
+    /// Each column's value of a row, in column order.
+    let values: [@Sendable (Row) -> SQLiteValue]
     let statement: SQLiteStatement
 
     init(_ table: SnapshotTable<Row>, _ db: SQLiteConnection) throws(SQLiteError) {
-        self.table = table
+        values = table.columns.map(\.value)
         statement = try db.prepare(table.insert)
     }
 
     func add(_ row: Row) throws(SQLiteError) {
-        for (offset, column) in table.columns.enumerated() { try statement.bind(Int32(offset + 1), column.value(row)) }
+        for index in values.indices { try statement.bind(Int32(index + 1), values[index](row)) }
         try statement.insert()
-    }
-
-    /// One row per item of a company, at positions 0, 1, 2, …
-    func add<Value>(_ items: [Value], of company: Int64) throws(SQLiteError) where Row == Owned<Value> {
-        for (position, item) in items.enumerated() { try add(Owned(company: company, position: Int64(position), value: item)) }
     }
 }
 
 /// The outbox grouped by company, and within a company by invoice, each group in
 /// sending order: what `invoices.emails` stores.
-private struct EmailIndex {
+struct EmailIndex {
     struct Entry {
         var invoice: Int
         var email: StoredEmail

@@ -47,6 +47,42 @@ struct PartsTests {
         }
     }
 
+    @Test("A seller-wide number used in both halves of the companies is refused, naming the later company")
+    func sellerNumberInBothHalves() async throws {
+        let folder = try ScratchFolder()
+        let sim = try Simulation(seed: 9, start: Self.start, settings: WorldSettings(numbering: .sellerWide))
+        try await sim.populate(PopulationSpec(companies: 10))
+        await sim.advance(by: .months(2))
+        let path = folder.path("seller.db")
+        try Snapshot.save(await sim.image(), to: path)
+        do {
+            let db = try SQLiteConnection(path: path, readOnly: false)
+            try db.execute(
+                """
+                UPDATE invoices SET number_sequence = (SELECT number_sequence FROM invoices WHERE company = 0 AND position = 0)
+                WHERE company = 8 AND position = 0
+                """)
+        }
+        let error = #expect(throws: SnapshotError.self) { _ = try Snapshot.restore(from: path) }
+        #expect(error?.description.contains("invoices of company 8") == true, "\(error?.description ?? "no error")")
+        #expect(error?.description.contains("is used twice") == true, "\(error?.description ?? "no error")")
+    }
+
+    @Test("A save's rows computed on a second thread give the bytes of one company per batch, one batch at a time")
+    func batchesKeepTheOrder() async throws {
+        let folder = try ScratchFolder()
+        let (path, image) = try await Self.saved(in: folder)
+        let single = folder.path("single.db")
+        do {
+            let db = try SQLiteConnection(path: single, readOnly: false)
+            try db.execute(Snapshot.pragmas)
+            try SnapshotWriter(db: db, batchRows: 1, batchesWaiting: 1).write(image)
+        }
+        let saved = try #require(FileManager.default.contents(atPath: path))
+        #expect(FileManager.default.contents(atPath: single) == saved)
+        #expect(saved.count > 1_000_000)
+    }
+
     @Test("The stored counts and totals are the restored world's")
     func contentsAreTheWorlds() async throws {
         let folder = try ScratchFolder()
