@@ -12,6 +12,12 @@ struct SMTPHostileServerTests {
     /// Short deadlines, so the suite takes seconds: 300 ms per reply, 1.5 s per session.
     static let deadlines = SMTPDeadlines(reply: .milliseconds(300), session: .milliseconds(1500))
     /// A loose reply deadline under a short session one, to see the session deadline act.
+    /// For servers that drop the connection: a dropped connection ends a wait at once, so
+    /// the deadlines only have to outlast a busy machine. With 300 ms, a full parallel
+    /// `swift test` sometimes waited longer for the "250 stored" after the final dot, and
+    /// the message retried after the server had stored it was stored twice (the test
+    /// then failed on a timeout it does not test).
+    static let dropDeadlines = SMTPDeadlines(reply: .seconds(10), session: .seconds(30))
     static let shortSession = SMTPDeadlines(reply: .seconds(1), session: .milliseconds(500))
     /// Three attempts; the waits go to an ``ImmediateClock`` and cost nothing.
     static let retry = RetryPolicy(attempts: 3, firstDelay: .milliseconds(200), maxDelay: .seconds(5))
@@ -53,10 +59,12 @@ struct SMTPHostileServerTests {
         ]
         + ["accept", "EHLO", "MAIL", "RCPT", "DATA", "end"].flatMap { step in
             [
-                Case(name: "drop at every \(step)", options: ["--mode", "drop", "--at", step], delivered: 0, reason: ""),
+                Case(
+                    name: "drop at every \(step)", options: ["--mode", "drop", "--at", step], delivered: 0, reason: "",
+                    deadlines: dropDeadlines),
                 Case(
                     name: "drop at the first two \(step)", options: ["--mode", "drop", "--at", step, "--times", "2"], delivered: 20,
-                    reason: ""),
+                    reason: "", deadlines: dropDeadlines),
             ]
         }
 
