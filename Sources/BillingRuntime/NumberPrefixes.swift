@@ -1,4 +1,4 @@
-public import BillingCore
+internal import BillingCore
 
 /// The invoice-number prefixes in use in one world: the seller's series and every
 /// company's. Each is held by one series only, so no two documents share a number.

@@ -1,4 +1,4 @@
-public import BillingCore
+internal import BillingCore
 
 /// Owns simulated time; drives the companies from one month end to the next. The
 /// ``Simulation`` talks to it; it talks to the companies, the directory and the outbox.
