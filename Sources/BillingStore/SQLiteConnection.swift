@@ -66,21 +66,6 @@ final class SQLiteStatement {
 
     deinit { sqlite3_finalize(handle) }
 
-    /// Binds `values` to the parameters from 1 on, resetting first.
-    func bind(_ values: [SQLiteValue]) throws(SQLiteError) {
-        sqlite3_reset(handle)
-        for (offset, value) in values.enumerated() {
-            let index = Int32(offset + 1)
-            let code: Int32
-            switch value {
-            case .integer(let number): code = sqlite3_bind_int64(handle, index, number)
-            case .text(let text): code = bindText(index, text)
-            case .null: code = sqlite3_bind_null(handle, index)
-            }
-            guard code == SQLITE_OK else { throw connection.error(code, sql) }
-        }
-    }
-
     /// Binds a value to parameter `index` (from 1).
     func bind(_ index: Int32, _ value: SQLiteValue) throws(SQLiteError) {
         let code: Int32
@@ -136,11 +121,11 @@ final class SQLiteStatement {
         guard code == SQLITE_DONE else { throw connection.error(code, sql) }
     }
 
-    /// Binds `values` and runs the statement to completion (an insert).
-    func run(_ values: [SQLiteValue]) throws(SQLiteError) {
-        try bind(values)
-        let code = sqlite3_step(handle)
-        guard code == SQLITE_DONE else { throw connection.error(code, sql) }
+    /// Binds `values` to the parameters from 1 on and runs the statement once (an insert),
+    /// resetting it for the next row.
+    func insert(_ values: ArraySlice<SQLiteValue>) throws(SQLiteError) {
+        for (offset, value) in values.enumerated() { try bind(Int32(offset + 1), value) }
+        try insert()
     }
 
     /// Resets the statement to run again (bindings stay).

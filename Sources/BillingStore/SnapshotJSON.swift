@@ -65,7 +65,9 @@ enum SnapshotJSON {
     /// it is not one (with the byte offset).
     static func parse(_ bytes: UnsafeBufferPointer<UInt8>, width: Int, into cells: inout [SnapshotCell]) -> Malformed? {
         cells.removeAll(keepingCapacity: true)
-        // About one value per 4 bytes at most: one allocation for the whole array.
+        // A snapshot's values take about 7 bytes each: room for one per 4 bytes is one
+        // allocation for a usual array (a hostile one of "0,0,…" grows past it, up to one
+        // value per 2 bytes of the column's limit).
         cells.reserveCapacity(bytes.count / 4)
         var parser = Parser(bytes: bytes, width: width, cells: consume cells)
         defer { cells = parser.cells }

@@ -92,14 +92,7 @@ struct SnapshotRecord {
         guard case .json(let fields, let maxBytes) = specs[index].kind, let query else { throw bad(name, "is not a JSON column") }
         guard
             let malformed = query.withText(
-                Int32(index + 1), maxBytes: maxBytes,
-                { bytes in
-                    var values: [SnapshotCell] = []
-                    swap(&values, &parsed)
-                    let outcome = SnapshotJSON.parse(bytes, width: fields.count, into: &values)
-                    swap(&values, &parsed)
-                    return outcome
-                })
+                Int32(index + 1), maxBytes: maxBytes, { SnapshotJSON.parse($0, width: fields.count, into: &parsed) })
         else { throw bad(name, "expected a JSON array of at most \(maxBytes) bytes, found \(Self.typeName(cell(index, maxBytes: 0)))") }
         if let reason = malformed { throw bad(name, reason.reason) }
         var element = SnapshotRecord(elementsOf: name, table: table, row: row, specs: fields, cells: parsed)

@@ -106,11 +106,9 @@ struct SnapshotWriter {
         while let batch = pipe.receive() {
             var at = 0
             for code in batch.tables {
-                let statement = statements[Int(code)]
                 let columns = CompanyRows.tables[Int(code)].columns
-                for column in 0..<columns { try statement.bind(Int32(column + 1), batch.values[at + column]) }
+                try statements[Int(code)].insert(batch.values[at..<at + columns])
                 at += columns
-                try statement.insert()
             }
         }
     }
